@@ -1,0 +1,31 @@
+{
+    "name": "Monthly Appraisal (CBCCVC)",
+    "summary": "Monthly self-assessment, scoring, review and approval of "
+    "cadres, civil servants and employees (Decree 335/2025)",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Appraisal",
+    "website": "https://github.com/appraisal-monthly/appraisal_monthly",
+    "author": "appraisal_monthly developers",
+    "maintainers": ["appraisal-monthly"],
+    "license": "LGPL-3",
+    "depends": ["hr", "mail"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/appraisal_monthly_security.xml",
+        "security/ir.model.access.csv",
+        "data/mail_activity_type_data.xml",
+        "data/appraisal_criteria_set_data.xml",
+        "views/appraisal_criteria_set_views.xml",
+        "views/appraisal_period_views.xml",
+        "views/appraisal_form_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/appraisal_form_return_views.xml",
+        "views/appraisal_monthly_menus.xml",
+    ],
+    "demo": [
+        "demo/appraisal_monthly_demo.xml",
+    ],
+    "installable": True,
+    "application": True,
+}

@@ -1,0 +1,67 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AppraisalCriterion(models.Model):
+    _name = "appraisal.criterion"
+    _description = "Appraisal Criterion"
+    _order = "set_id, sequence, id"
+
+    set_id = fields.Many2one(
+        "appraisal.criteria.set",
+        string="Criteria Set",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="set_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    display_type = fields.Selection(
+        [("line_section", "Section"), ("line_note", "Note")],
+        help="Sections group the criteria on the form; notes only show text.",
+    )
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(
+        string="Guidance",
+        translate=True,
+        help="How to score this criterion: shown to the employee and the "
+        "superior next to the line.",
+    )
+    max_score = fields.Float(string="Maximum Points")
+    kind = fields.Selection(
+        [("score", "Score"), ("bonus", "Bonus"), ("penalty", "Penalty")],
+        required=True,
+        default="score",
+        help="Score points add up to the set's maximum. Bonus points add "
+        "and penalty points subtract, but the total stays within 0 and "
+        "the maximum.",
+    )
+    veto = fields.Boolean(
+        help="A checkbox without points: when checked on a form, the "
+        "employee is rated 'Failed' whatever the score (e.g. a disciplinary "
+        "measure of reprimand or worse).",
+    )
+
+    @api.constrains("max_score", "display_type", "veto")
+    def _check_max_score(self):
+        for criterion in self:
+            if criterion.display_type:
+                continue
+            if criterion.max_score < 0:
+                raise ValidationError(
+                    _(
+                        "The maximum points of criterion '%(name)s' cannot be "
+                        "negative.",
+                        name=criterion.name,
+                    )
+                )
+            if criterion.veto:
+                continue
+            if criterion.max_score == 0:
+                raise ValidationError(
+                    _(
+                        "Criterion '%(name)s' needs maximum points above zero, "
+                        "unless it is a veto criterion.",
+                        name=criterion.name,
+                    )
+                )

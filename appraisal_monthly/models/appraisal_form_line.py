@@ -1,0 +1,203 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import scoring
+
+SELF_FIELDS = {"self_score", "self_veto", "note"}
+MANAGER_FIELDS = {"manager_score", "manager_veto", "manager_note"}
+# Copied from the criterion when the form is made, never edited afterwards.
+CRITERION_FIELDS = {
+    "criterion_id",
+    "sequence",
+    "display_type",
+    "name",
+    "description",
+    "max_score",
+    "kind",
+    "veto",
+    "form_id",
+}
+
+
+class AppraisalFormLine(models.Model):
+    _name = "appraisal.form.line"
+    _description = "Appraisal Form Line"
+    _order = "form_id, sequence, id"
+
+    form_id = fields.Many2one(
+        "appraisal.form", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="form_id.company_id", store=True)
+    state = fields.Selection(related="form_id.state")
+    criterion_id = fields.Many2one(
+        "appraisal.criterion",
+        string="Source Criterion",
+        ondelete="set null",
+        readonly=True,
+    )
+    sequence = fields.Integer(default=10)
+    display_type = fields.Selection(
+        [("line_section", "Section"), ("line_note", "Note")], readonly=True
+    )
+    name = fields.Char(string="Criterion", required=True, readonly=True)
+    description = fields.Text(string="Guidance", readonly=True)
+    max_score = fields.Float(string="Max", readonly=True)
+    kind = fields.Selection(
+        [("score", "Score"), ("bonus", "Bonus"), ("penalty", "Penalty")],
+        required=True,
+        default="score",
+        readonly=True,
+    )
+    veto = fields.Boolean(readonly=True)
+    self_score = fields.Float(string="Self Score")
+    self_veto = fields.Boolean(string="Self: Applies")
+    self_scored = fields.Boolean(
+        readonly=True, help="The employee has entered this line."
+    )
+    manager_score = fields.Float(string="Superior's Score")
+    manager_veto = fields.Boolean(string="Superior: Applies")
+    manager_scored = fields.Boolean(
+        readonly=True, help="The superior has entered this line."
+    )
+    final_score = fields.Float(compute="_compute_final", store=True)
+    final_veto = fields.Boolean(compute="_compute_final", store=True)
+    note = fields.Text(string="Employee's Note")
+    manager_note = fields.Text(string="Superior's Note")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "appraisal_form_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        string="Evidence",
+    )
+
+    _sql_constraints = [
+        (
+            "self_score_range",
+            "CHECK(self_score IS NULL OR (self_score >= 0 AND self_score <= max_score))",
+            "A self score must lie between 0 and the criterion's maximum.",
+        ),
+        (
+            "manager_score_range",
+            "CHECK(manager_score IS NULL OR (manager_score >= 0 AND manager_score <= max_score))",
+            "A superior's score must lie between 0 and the criterion's maximum.",
+        ),
+    ]
+
+    @api.depends("self_score", "manager_score", "manager_scored", "self_veto", "manager_veto")
+    def _compute_final(self):
+        # The superior's figure wins once entered; until then the
+        # employee's own figure is the running result.
+        for line in self:
+            if line.manager_scored:
+                line.final_score = line.manager_score
+                line.final_veto = line.veto and line.manager_veto
+            else:
+                line.final_score = line.self_score
+                line.final_veto = line.veto and line.self_veto
+
+    @api.constrains("self_score", "manager_score", "max_score")
+    def _check_score_range(self):
+        for line in self:
+            for fname in ("self_score", "manager_score"):
+                if not scoring.is_valid_line_score(line[fname], line.max_score):
+                    raise ValidationError(
+                        _(
+                            "The score of '%(criterion)s' must be between 0 and "
+                            "%(max)s (got %(score)s).",
+                            criterion=line.name,
+                            max=line.max_score,
+                            score=line[fname],
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Lines are made with their form, from its criteria set; HR may add
+        # one by hand (e.g. a criterion missing from the set).
+        if not self.env.su and not self.env.user.has_group(
+            "appraisal_monthly.group_appraisal_officer"
+        ):
+            forms = self.env["appraisal.form"].browse(
+                [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
+            )
+            if forms.exists():
+                raise AccessError(_("Only HR officers may add criteria to a form."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_line_write(vals)
+        vals = dict(vals)
+        if {"self_score", "self_veto"} & set(vals):
+            vals["self_scored"] = True
+        if {"manager_score", "manager_veto"} & set(vals):
+            vals["manager_scored"] = True
+        tracked = self._track_manager_changes(vals)
+        result = super().write(vals)
+        self._post_manager_changes(tracked)
+        return result
+
+    def _check_line_write(self, vals):
+        changed = set(vals)
+        if changed & (CRITERION_FIELDS | {"self_scored", "manager_scored"}):
+            raise UserError(
+                _("The criteria of a form are copied from its criteria set and "
+                  "cannot be edited.")
+            )
+        locked = self.form_id.filtered("is_locked")
+        if locked:
+            raise UserError(
+                _(
+                    "Approved and cancelled forms are locked (%(forms)s). An HR "
+                    "officer must reopen the form, with a reason, before any "
+                    "change.",
+                    forms=", ".join(locked.mapped("name")),
+                )
+            )
+        if self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
+            return
+        for form in self.form_id:
+            if changed & SELF_FIELDS and not (form.is_own_form and form.state == "draft"):
+                raise AccessError(
+                    _("Only %(employee)s may enter the self scores, before "
+                      "submitting the form.", employee=form.employee_id.name)
+                )
+            if changed & MANAGER_FIELDS and not (
+                (form.state == "submitted" and form.can_review)
+                or (form.state == "reviewed" and form.can_approve)
+            ):
+                raise AccessError(
+                    _("Only the superior may enter scores on %(form)s once it "
+                      "has been submitted.", form=form.name)
+                )
+
+    def _track_manager_changes(self, vals):
+        """Remember superiors' score changes on submitted forms for the chatter."""
+        if "manager_score" not in vals:
+            return []
+        return [
+            (line, line.manager_score if line.manager_scored else None)
+            for line in self
+            if line.form_id.state in ("submitted", "reviewed")
+        ]
+
+    def _post_manager_changes(self, tracked):
+        by_form = {}
+        for line, old in tracked:
+            if old is not None and old == line.manager_score:
+                continue
+            by_form.setdefault(line.form_id, []).append(
+                _(
+                    "%(criterion)s: %(old)s → %(new)s",
+                    criterion=line.name,
+                    old="-" if old is None else old,
+                    new=line.manager_score,
+                )
+            )
+        for form, changes in by_form.items():
+            form.message_post(
+                body=_("Superior's scores changed: %(changes)s",
+                       changes="; ".join(changes)),
+                subtype_xmlid="mail.mt_note",
+            )

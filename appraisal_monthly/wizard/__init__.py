@@ -1,0 +1,1 @@
+from . import appraisal_form_return

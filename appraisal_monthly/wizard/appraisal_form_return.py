@@ -1,0 +1,26 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class AppraisalFormReturn(models.TransientModel):
+    _name = "appraisal.form.return"
+    _description = "Return or Reopen Appraisal Forms"
+
+    form_ids = fields.Many2many("appraisal.form", string="Forms", required=True)
+    action = fields.Selection(
+        [("return", "Return for Revision"), ("reset_to_draft", "Reopen")],
+        required=True,
+        default="return",
+    )
+    reason = fields.Text(required=True)
+
+    def action_confirm(self):
+        self.ensure_one()
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise UserError(_("Please write the reason."))
+        if self.action == "return":
+            self.form_ids.action_return(reason=reason)
+        else:
+            self.form_ids.action_reset_to_draft(reason=reason)
+        return {"type": "ir.actions.act_window_close"}
