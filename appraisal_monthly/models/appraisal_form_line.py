@@ -173,25 +173,29 @@ class AppraisalFormLine(models.Model):
                 )
 
     def _track_manager_changes(self, vals):
-        """Remember superiors' score changes on submitted forms for the chatter."""
+        """Remember the superior's scores that a write changes.
+
+        A first entry shows on the form itself; a change of a figure already
+        entered is logged in the form's chatter so that it can be traced.
+        """
         if "manager_score" not in vals:
             return []
         return [
-            (line, line.manager_score if line.manager_scored else None)
+            (line, line.manager_score)
             for line in self
-            if line.form_id.state in ("submitted", "reviewed")
+            if line.manager_scored and line.form_id.state in ("submitted", "reviewed")
         ]
 
     def _post_manager_changes(self, tracked):
         by_form = {}
         for line, old in tracked:
-            if old is not None and old == line.manager_score:
+            if old == line.manager_score:
                 continue
             by_form.setdefault(line.form_id, []).append(
                 _(
                     "%(criterion)s: %(old)s → %(new)s",
                     criterion=line.name,
-                    old="-" if old is None else old,
+                    old=old,
                     new=line.manager_score,
                 )
             )

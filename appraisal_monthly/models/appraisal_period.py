@@ -10,9 +10,9 @@ class AppraisalPeriod(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
-    name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True
-    )
+    # Computed fields are filled after the INSERT, so they cannot be
+    # NOT NULL in the database; the form view requires them instead.
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
     period_type = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter")],
         string="Period Type",
@@ -31,7 +31,6 @@ class AppraisalPeriod(models.Model):
         compute="_compute_date_end",
         store=True,
         readonly=False,
-        required=True,
         tracking=True,
     )
     date_self_deadline = fields.Date(
