@@ -26,6 +26,5 @@
     "demo": [
         "demo/appraisal_monthly_demo.xml",
     ],
-    "installable": True,
     "application": True,
 }

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -92,7 +92,7 @@ class AppraisalCriteriaSet(models.Model):
             [("criteria_set_id", "in", self.ids)], limit=1
         ):
             raise UserError(
-                _(
+                self.env._(
                     "This criteria set was used by appraisal forms and cannot "
                     "be deleted. Archive it instead."
                 )
@@ -102,9 +102,9 @@ class AppraisalCriteriaSet(models.Model):
         vals_list = super().copy_data(default=default)
         for criteria_set, vals in zip(self, vals_list):
             if "code" not in (default or {}):
-                vals["code"] = _("%(code)s (copy)", code=criteria_set.code)
+                vals["code"] = self.env._("%(code)s (copy)", code=criteria_set.code)
             if "name" not in (default or {}):
-                vals["name"] = _("%(name)s (copy)", name=criteria_set.name)
+                vals["name"] = self.env._("%(name)s (copy)", name=criteria_set.name)
         return vals_list
 
     def action_view_forms(self):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -49,7 +49,7 @@ class AppraisalCriterion(models.Model):
                 continue
             if criterion.max_score < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The maximum points of criterion '%(name)s' cannot be "
                         "negative.",
                         name=criterion.name,
@@ -59,7 +59,7 @@ class AppraisalCriterion(models.Model):
                 continue
             if criterion.max_score == 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Criterion '%(name)s' needs maximum points above zero, "
                         "unless it is a veto criterion.",
                         name=criterion.name,

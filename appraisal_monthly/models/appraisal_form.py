@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
@@ -56,11 +56,10 @@ class AppraisalForm(models.Model):
         readonly=True,
     )
     user_id = fields.Many2one(
-        "res.users", related="employee_id.user_id", string="User", store=True
+        "res.users", related="employee_id.user_id", store=True
     )
     period_id = fields.Many2one(
         "appraisal.period",
-        string="Period",
         required=True,
         index=True,
         ondelete="restrict",
@@ -85,7 +84,6 @@ class AppraisalForm(models.Model):
     job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
     criteria_set_id = fields.Many2one(
         "appraisal.criteria.set",
-        string="Criteria Set",
         required=True,
         ondelete="restrict",
         readonly=True,
@@ -103,7 +101,6 @@ class AppraisalForm(models.Model):
             ("approved", "Approved"),
             ("cancelled", "Cancelled"),
         ],
-        string="Status",
         default="draft",
         required=True,
         copy=False,
@@ -227,7 +224,7 @@ class AppraisalForm(models.Model):
     @api.depends("employee_id.name", "period_id.name")
     def _compute_name(self):
         for form in self:
-            form.name = _(
+            form.name = self.env._(
                 "%(employee)s - %(period)s",
                 employee=form.employee_id.name or "",
                 period=form.period_id.name or "",
@@ -317,7 +314,7 @@ class AppraisalForm(models.Model):
 
     def _search_is_managed_by_me(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(_("Unsupported search on 'managed by me'."))
+            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
         managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
         positive = (operator == "=") == value
         return [("employee_id", "in" if positive else "not in", managed.ids)]
@@ -330,7 +327,7 @@ class AppraisalForm(models.Model):
         for form in self:
             if form.employee_id.company_id != form.period_id.company_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(employee)s does not belong to the company of period "
                         "%(period)s.",
                         employee=form.employee_id.name,
@@ -361,7 +358,7 @@ class AppraisalForm(models.Model):
                 criteria_set = found_sets.get(employee)
                 if not criteria_set:
                     raise UserError(
-                        _(
+                        self.env._(
                             "No criteria set matches %(employee)s. Create one "
                             "for their target group or choose it on the form.",
                             employee=employee.name,
@@ -395,7 +392,7 @@ class AppraisalForm(models.Model):
             for form in self:
                 if form.state != "reviewed" or not form.can_approve:
                     raise AccessError(
-                        _(
+                        self.env._(
                             "Only the head who approves %(form)s may change its "
                             "level, while it awaits approval.",
                             form=form.name,
@@ -412,24 +409,15 @@ class AppraisalForm(models.Model):
         }
         if not changed:
             return
-        locked = self.filtered("is_locked")
-        if locked:
-            raise UserError(
-                _(
-                    "Approved and cancelled forms are locked (%(forms)s). An HR "
-                    "officer must reopen the form, with a reason, before any "
-                    "change.",
-                    forms=", ".join(locked.mapped("name")),
-                )
-            )
+        self._check_not_locked()
         is_officer = self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
         if changed & WORKFLOW_FIELDS:
             raise UserError(
-                _("Use the buttons of the form to change its status.")
+                self.env._("Use the buttons of the form to change its status.")
             )
         if changed & HR_FIELDS and not is_officer:
             raise AccessError(
-                _("Only HR officers may change the employee, period, criteria "
+                self.env._("Only HR officers may change the employee, period, criteria "
                   "set or approvers of an appraisal form.")
             )
         if is_officer:
@@ -439,22 +427,35 @@ class AppraisalForm(models.Model):
                 form.is_own_form and form.state == "draft"
             ):
                 raise AccessError(
-                    _("Only the employee may write the self-assessment, before "
+                    self.env._("Only the employee may write the self-assessment, before "
                       "submitting it.")
                 )
             if changed & {"manager_comment", "approver_comment", "rating_change_reason"} and (
                 form.is_own_form or not form.is_managed_by_me
             ):
                 raise AccessError(
-                    _("Only the employee's superiors may write their comments.")
+                    self.env._("Only the employee's superiors may write their comments.")
                 )
+
+    def _check_not_locked(self):
+        """Approved results are fixed: only a reopening by HR unlocks them."""
+        locked = self.filtered("is_locked")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Approved and cancelled forms are locked (%(forms)s). An HR "
+                    "officer must reopen the form, with a reason, before any "
+                    "change.",
+                    forms=", ".join(locked.mapped("name")),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         for form in self:
             if form.state not in ("draft", "cancelled"):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Form %(form)s has been submitted and cannot be "
                         "deleted; cancel it instead.",
                         form=form.name,
@@ -469,7 +470,7 @@ class AppraisalForm(models.Model):
             if not scoring.can_transition(form.state, action):
                 state_label = dict(self._fields["state"]._description_selection(self.env))
                 raise UserError(
-                    _(
+                    self.env._(
                         "Form %(form)s is '%(state)s': this step is not possible "
                         "from that status.",
                         form=form.name,
@@ -488,12 +489,12 @@ class AppraisalForm(models.Model):
         for form in self:
             if form.employee_id.user_id != user and not is_officer:
                 raise AccessError(
-                    _("Only %(employee)s may submit this self-assessment.",
+                    self.env._("Only %(employee)s may submit this self-assessment.",
                       employee=form.employee_id.name)
                 )
             if form.period_id.state != "open":
                 raise UserError(
-                    _("Period %(period)s is not open for appraisal.",
+                    self.env._("Period %(period)s is not open for appraisal.",
                       period=form.period_id.name)
                 )
             deadline = form.period_id.date_self_deadline
@@ -504,7 +505,7 @@ class AppraisalForm(models.Model):
                 and not is_officer
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "The self-assessment deadline of %(period)s was "
                         "%(deadline)s. Ask your HR officer to submit it.",
                         period=form.period_id.name,
@@ -517,7 +518,7 @@ class AppraisalForm(models.Model):
             )
             if missing:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Score every criterion before submitting. Missing: "
                         "%(criteria)s",
                         criteria="; ".join(missing.mapped("name")),
@@ -533,7 +534,7 @@ class AppraisalForm(models.Model):
         for form in self:
             if not form._user_may_review(self.env.user, managed):
                 raise AccessError(
-                    _("Only a superior of %(employee)s may review this form.",
+                    self.env._("Only a superior of %(employee)s may review this form.",
                       employee=form.employee_id.name)
                 )
             missing = form.line_ids.filtered(
@@ -542,7 +543,7 @@ class AppraisalForm(models.Model):
             )
             if missing:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Enter your score for every criterion before marking "
                         "the form reviewed. Missing: %(criteria)s",
                         criteria="; ".join(missing.mapped("name")),
@@ -558,19 +559,19 @@ class AppraisalForm(models.Model):
 
     def action_approve(self):
         self._check_transition("approve")
-        rating_labels = dict(RATING_SELECTION)
+        rating_labels = dict(self._fields["rating"]._description_selection(self.env))
         for form in self:
             if not form._user_may_approve(self.env.user):
                 raise AccessError(
-                    _("Only the head of the unit may approve %(form)s.", form=form.name)
+                    self.env._("Only the head of the unit may approve %(form)s.", form=form.name)
                 )
             if not form.rating:
-                raise UserError(_("Form %(form)s has no level to approve.", form=form.name))
+                raise UserError(self.env._("Form %(form)s has no level to approve.", form=form.name))
             if form.rating != form.suggested_rating and not (
                 form.rating_change_reason or ""
             ).strip():
                 raise UserError(
-                    _(
+                    self.env._(
                         "The level of %(form)s differs from the level given by "
                         "its score: write the reason for the change.",
                         form=form.name,
@@ -579,11 +580,11 @@ class AppraisalForm(models.Model):
         for form in self:
             if form.rating != form.suggested_rating:
                 form.message_post(
-                    body=_(
+                    body=self.env._(
                         "Level set to %(rating)s instead of %(suggested)s. "
                         "Reason: %(reason)s",
-                        rating=_(rating_labels[form.rating]),
-                        suggested=_(rating_labels.get(form.suggested_rating, "-")),
+                        rating=rating_labels[form.rating],
+                        suggested=rating_labels.get(form.suggested_rating, "-"),
                         reason=form.rating_change_reason,
                     ),
                     subtype_xmlid="mail.mt_note",
@@ -596,9 +597,9 @@ class AppraisalForm(models.Model):
         self._activity_update()
         for form in self:
             form._notify_employee(
-                _("Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
+                self.env._("Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
                   period=form.period_id.name,
-                  rating=_(rating_labels[form.rating]),
+                  rating=rating_labels[form.rating],
                   score=form.score_percent)
             )
         return True
@@ -622,12 +623,12 @@ class AppraisalForm(models.Model):
             )
             if not allowed:
                 raise AccessError(
-                    _("You may not return %(form)s.", form=form.name)
+                    self.env._("You may not return %(form)s.", form=form.name)
                 )
         self._workflow_write({"state": "draft", "date_submitted": False})
         for form in self:
             form.message_post(
-                body=_("Returned for revision. Reason: %(reason)s", reason=reason),
+                body=self.env._("Returned for revision. Reason: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
         self._activity_update()
@@ -637,14 +638,14 @@ class AppraisalForm(models.Model):
         """HR reopens an approved or cancelled form, with a reason."""
         reason = reason or self.env.context.get("appraisal_reason")
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            raise AccessError(_("Only HR officers may reopen an appraisal form."))
+            raise AccessError(self.env._("Only HR officers may reopen an appraisal form."))
         if not reason:
             return self._open_reason_wizard("reset_to_draft")
         self._check_transition("reset_to_draft")
         closed = self.filtered(lambda f: f.period_id.state == "closed")
         if closed:
             raise UserError(
-                _("Reopen the period before reopening its forms (%(forms)s).",
+                self.env._("Reopen the period before reopening its forms (%(forms)s).",
                   forms=", ".join(closed.mapped("name")))
             )
         self._workflow_write({
@@ -657,14 +658,14 @@ class AppraisalForm(models.Model):
         })
         for form in self:
             form.message_post(
-                body=_("Reopened by HR. Reason: %(reason)s", reason=reason),
+                body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
         return True
 
     def action_cancel(self):
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            raise AccessError(_("Only HR officers may cancel an appraisal form."))
+            raise AccessError(self.env._("Only HR officers may cancel an appraisal form."))
         self._check_transition("cancel")
         self._workflow_write({"state": "cancelled"})
         self.activity_unlink(self._activity_type_xmlids())
@@ -677,7 +678,7 @@ class AppraisalForm(models.Model):
                 form.state == "reviewed" and form.can_approve
             ):
                 raise AccessError(
-                    _("Only the superior may score %(form)s.", form=form.name)
+                    self.env._("Only the superior may score %(form)s.", form=form.name)
                 )
             for line in form.line_ids.filtered(
                 lambda l: not l.display_type and not l.manager_scored
@@ -716,7 +717,7 @@ class AppraisalForm(models.Model):
     def _open_reason_wizard(self, action):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Reason"),
+            "name": self.env._("Reason"),
             "res_model": "appraisal.form.return",
             "view_mode": "form",
             "target": "new",

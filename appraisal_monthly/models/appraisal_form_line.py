@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
@@ -49,7 +49,7 @@ class AppraisalFormLine(models.Model):
         readonly=True,
     )
     veto = fields.Boolean(readonly=True)
-    self_score = fields.Float(string="Self Score")
+    self_score = fields.Float()
     self_veto = fields.Boolean(string="Self: Applies")
     self_scored = fields.Boolean(
         readonly=True, help="The employee has entered this line."
@@ -102,7 +102,7 @@ class AppraisalFormLine(models.Model):
             for fname in ("self_score", "manager_score"):
                 if not scoring.is_valid_line_score(line[fname], line.max_score):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "The score of '%(criterion)s' must be between 0 and "
                             "%(max)s (got %(score)s).",
                             criterion=line.name,
@@ -122,7 +122,7 @@ class AppraisalFormLine(models.Model):
                 [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
             )
             if forms.exists():
-                raise AccessError(_("Only HR officers may add criteria to a form."))
+                raise AccessError(self.env._("Only HR officers may add criteria to a form."))
         return super().create(vals_list)
 
     def write(self, vals):
@@ -142,25 +142,16 @@ class AppraisalFormLine(models.Model):
         changed = set(vals)
         if changed & (CRITERION_FIELDS | {"self_scored", "manager_scored"}):
             raise UserError(
-                _("The criteria of a form are copied from its criteria set and "
+                self.env._("The criteria of a form are copied from its criteria set and "
                   "cannot be edited.")
             )
-        locked = self.form_id.filtered("is_locked")
-        if locked:
-            raise UserError(
-                _(
-                    "Approved and cancelled forms are locked (%(forms)s). An HR "
-                    "officer must reopen the form, with a reason, before any "
-                    "change.",
-                    forms=", ".join(locked.mapped("name")),
-                )
-            )
+        self.form_id._check_not_locked()
         if self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
             return
         for form in self.form_id:
             if changed & SELF_FIELDS and not (form.is_own_form and form.state == "draft"):
                 raise AccessError(
-                    _("Only %(employee)s may enter the self scores, before "
+                    self.env._("Only %(employee)s may enter the self scores, before "
                       "submitting the form.", employee=form.employee_id.name)
                 )
             if changed & MANAGER_FIELDS and not (
@@ -168,7 +159,7 @@ class AppraisalFormLine(models.Model):
                 or (form.state == "reviewed" and form.can_approve)
             ):
                 raise AccessError(
-                    _("Only the superior may enter scores on %(form)s once it "
+                    self.env._("Only the superior may enter scores on %(form)s once it "
                       "has been submitted.", form=form.name)
                 )
 
@@ -192,7 +183,7 @@ class AppraisalFormLine(models.Model):
             if old == line.manager_score:
                 continue
             by_form.setdefault(line.form_id, []).append(
-                _(
+                self.env._(
                     "%(criterion)s: %(old)s → %(new)s",
                     criterion=line.name,
                     old=old,
@@ -201,7 +192,7 @@ class AppraisalFormLine(models.Model):
             )
         for form, changes in by_form.items():
             form.message_post(
-                body=_("Superior's scores changed: %(changes)s",
+                body=self.env._("Superior's scores changed: %(changes)s",
                        changes="; ".join(changes)),
                 subtype_xmlid="mail.mt_note",
             )

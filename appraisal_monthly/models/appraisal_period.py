@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -15,7 +15,6 @@ class AppraisalPeriod(models.Model):
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     period_type = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter")],
-        string="Period Type",
         required=True,
         default="month",
         tracking=True,
@@ -85,13 +84,13 @@ class AppraisalPeriod(models.Model):
             if not period.date_start:
                 period.name = False
             elif period.period_type == "quarter":
-                period.name = _(
+                period.name = self.env._(
                     "Quarter %(quarter)s/%(year)s",
                     quarter=(period.date_start.month - 1) // 3 + 1,
                     year=period.date_start.year,
                 )
             else:
-                period.name = _(
+                period.name = self.env._(
                     "Month %(month)02d/%(year)s",
                     month=period.date_start.month,
                     year=period.date_start.year,
@@ -139,7 +138,7 @@ class AppraisalPeriod(models.Model):
                 and period.date_review_deadline < period.date_self_deadline
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The review deadline of %(period)s cannot come before "
                         "its self-assessment deadline.",
                         period=period.name,
@@ -147,7 +146,7 @@ class AppraisalPeriod(models.Model):
                 )
             if period.date_self_deadline and period.date_self_deadline < period.date_start:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The self-assessment deadline of %(period)s cannot come "
                         "before the period starts.",
                         period=period.name,
@@ -158,14 +157,14 @@ class AppraisalPeriod(models.Model):
     def _unlink_except_with_forms(self):
         if self.sudo().form_ids:
             raise UserError(
-                _("A period that holds appraisal forms cannot be deleted.")
+                self.env._("A period that holds appraisal forms cannot be deleted.")
             )
 
     def action_open(self):
         for period in self:
             if period.state != "draft":
                 raise UserError(
-                    _("Only a draft period can be opened (%(period)s).", period=period.name)
+                    self.env._("Only a draft period can be opened (%(period)s).", period=period.name)
                 )
         self.write({"state": "open"})
 
@@ -173,7 +172,7 @@ class AppraisalPeriod(models.Model):
         for period in self:
             if period.state != "open":
                 raise UserError(
-                    _("Only an open period can be closed (%(period)s).", period=period.name)
+                    self.env._("Only an open period can be closed (%(period)s).", period=period.name)
                 )
         self.write({"state": "closed"})
 
@@ -181,7 +180,7 @@ class AppraisalPeriod(models.Model):
         for period in self:
             if period.state != "closed":
                 raise UserError(
-                    _("Only a closed period can be reopened (%(period)s).", period=period.name)
+                    self.env._("Only a closed period can be reopened (%(period)s).", period=period.name)
                 )
         self.write({"state": "open"})
 
@@ -194,27 +193,27 @@ class AppraisalPeriod(models.Model):
         """
         self.ensure_one()
         if self.state == "closed":
-            raise UserError(_("Forms cannot be generated for a closed period."))
+            raise UserError(self.env._("Forms cannot be generated for a closed period."))
         employees = self.env["hr.employee"].search(
             [("company_id", "=", self.company_id.id)]
         )
         forms, missing = self._generate_forms(employees)
         if missing:
-            message = _(
+            message = self.env._(
                 "%(count)s form(s) created. No criteria set matches: %(names)s",
                 count=len(forms),
                 names=", ".join(missing.mapped("name")),
             )
             notification_type = "warning"
         else:
-            message = _("%(count)s form(s) created.", count=len(forms))
+            message = self.env._("%(count)s form(s) created.", count=len(forms))
             notification_type = "success"
         self.message_post(body=message)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Appraisal forms"),
+                "title": self.env._("Appraisal forms"),
                 "message": message,
                 "type": notification_type,
                 "sticky": bool(missing),

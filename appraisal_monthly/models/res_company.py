@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..scoring import DEFAULT_THRESHOLDS, check_thresholds
@@ -32,7 +32,7 @@ class ResCompany(models.Model):
         for company in self:
             if not check_thresholds(company._get_appraisal_thresholds()):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Appraisal thresholds must decrease strictly from "
                         "Excellent to Good to Completed, between 0 and 100."
                     )

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -18,7 +18,7 @@ class AppraisalFormReturn(models.TransientModel):
         self.ensure_one()
         reason = (self.reason or "").strip()
         if not reason:
-            raise UserError(_("Please write the reason."))
+            raise UserError(self.env._("Please write the reason."))
         if self.action == "return":
             self.form_ids.action_return(reason=reason)
         else:

@@ -1,0 +1,26 @@
+# Shared settings of the project's scripts; sourced, not run.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_PATH=${ODOO_PATH:-/opt/odoo18}
+ODOO_PYTHON=${ODOO_PYTHON:-/opt/venv18/bin/python}
+DB_HOST=${PGHOST:-127.0.0.1}
+DB_PORT=${PGPORT:-5432}
+DB_USER=${PGUSER:-root}
+
+odoo_found() {
+    [ -f "$ODOO_PATH/odoo-bin" ] && [ -f "$ODOO_PATH/odoo/release.py" ] \
+        && [ -x "$ODOO_PYTHON" ] \
+        && "$ODOO_PYTHON" -c "import sys; sys.path.insert(0, '$ODOO_PATH'); import odoo.release as r; sys.exit(0 if r.version_info[0] == 18 else 1)" 2>/dev/null
+}
+
+# Write an Odoo configuration for this checkout to $1.
+write_odoo_conf() {
+    cat > "$1" <<CONF
+[options]
+addons_path = $ODOO_PATH/odoo/addons,$ROOT
+db_host = $DB_HOST
+db_port = $DB_PORT
+db_user = $DB_USER
+http_interface = 127.0.0.1
+data_dir = $ROOT/.odoo/data
+CONF
+}

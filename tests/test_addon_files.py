@@ -1,0 +1,66 @@
+"""Static checks of the addon's files that need no Odoo."""
+import ast
+import csv
+import re
+
+from lxml import etree
+import pytest
+
+
+def _manifest(addon_path):
+    return ast.literal_eval((addon_path / "__manifest__.py").read_text())
+
+
+def test_manifest(addon_path):
+    manifest = _manifest(addon_path)
+    assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", manifest["version"])
+    assert manifest["license"] in ("LGPL-3", "AGPL-3", "GPL-3")
+    assert "description" not in manifest
+    for path in manifest["data"] + manifest.get("demo", []):
+        assert (addon_path / path).is_file(), path
+
+
+def _xml_files(addon_path):
+    return sorted(addon_path.rglob("*.xml"))
+
+
+def test_xml_parses_and_uses_odoo_18_syntax(addon_path):
+    for path in _xml_files(addon_path):
+        tree = etree.parse(str(path))
+        assert not tree.xpath("//tree"), f"{path}: <tree> is <list> in Odoo 18"
+        assert not tree.xpath("//*[@attrs or @states]"), f"{path}: attrs/states removed in 17+"
+        assert not tree.xpath("//*[contains(@class, 'oe_chatter')]"), f"{path}: use <chatter/>"
+
+
+def test_every_model_has_access_rules(addon_path):
+    rows = list(csv.DictReader((addon_path / "security/ir.model.access.csv").open()))
+    models_with_acl = {row["model_id:id"] for row in rows}
+    declared = set()
+    for path in list((addon_path / "models").glob("*.py")) + list((addon_path / "wizard").glob("*.py")):
+        for match in re.finditer(r'_name = "([a-z_.]+)"', path.read_text()):
+            declared.add("model_" + match.group(1).replace(".", "_"))
+    assert declared, "no model found"
+    assert declared <= models_with_acl, declared - models_with_acl
+
+
+@pytest.mark.parametrize("lang", ["vi"])
+def test_translation_complete(addon_path, lang):
+    """Every source string of the template has a translation."""
+    def entries(path):
+        text = path.read_text(encoding="utf-8")
+        result = {}
+        for block in text.split("\n\n"):
+            msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+            msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
+            if not msgid or not msgstr:
+                continue
+            key = "".join(re.findall(r'"(.*)"', msgid.group(1)))
+            if key:
+                result[key] = "".join(re.findall(r'"(.*)"', msgstr.group(1)))
+        return result
+
+    pot = entries(addon_path / "i18n/appraisal_monthly.pot")
+    po = entries(addon_path / f"i18n/{lang}.po")
+    assert pot, "empty template"
+    missing = sorted(k for k in pot if not po.get(k))
+    assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"
