@@ -6,3 +6,4 @@ from . import appraisal_period
 from . import appraisal_form
 from . import appraisal_form_line
 from . import hr_employee
+from . import hr_employee_public

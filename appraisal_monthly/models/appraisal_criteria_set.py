@@ -75,6 +75,7 @@ class AppraisalCriteriaSet(models.Model):
             criteria_set.bonus_max = totals["bonus"]
             criteria_set.penalty_max = totals["penalty"]
 
+    @api.depends_context("uid")
     def _compute_form_count(self):
         counts = dict(
             self.env["appraisal.form"]._read_group(

@@ -205,6 +205,7 @@ class AppraisalForm(models.Model):
         "department I head.",
     )
     is_own_form = fields.Boolean(compute="_compute_access_flags")
+    is_hr_officer = fields.Boolean(compute="_compute_access_flags")
     can_submit = fields.Boolean(compute="_compute_access_flags")
     can_review = fields.Boolean(compute="_compute_access_flags")
     can_approve = fields.Boolean(compute="_compute_access_flags")
@@ -304,6 +305,7 @@ class AppraisalForm(models.Model):
         for form in self:
             own = form.employee_id.user_id == user
             form.is_own_form = own
+            form.is_hr_officer = is_officer
             form.is_managed_by_me = form.employee_id in managed
             form.can_submit = form.state == "draft" and (own or is_officer)
             form.can_review = form.state == "submitted" and form._user_may_review(

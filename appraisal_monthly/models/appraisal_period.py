@@ -117,6 +117,7 @@ class AppraisalPeriod(models.Model):
                 period.date_end + relativedelta(days=5)
             )
 
+    @api.depends_context("uid")
     def _compute_form_stats(self):
         counts = {}
         for period, state, count in self.env["appraisal.form"]._read_group(

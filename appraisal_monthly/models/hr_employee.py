@@ -17,10 +17,9 @@ class HrEmployee(models.Model):
         "appraisal.form", "employee_id", string="Appraisal Forms",
         groups="hr.group_hr_user",
     )
-    appraisal_form_count = fields.Integer(
-        compute="_compute_appraisal_form_count", groups="hr.group_hr_user"
-    )
+    appraisal_form_count = fields.Integer(compute="_compute_appraisal_form_count")
 
+    @api.depends_context("uid")
     def _compute_appraisal_form_count(self):
         counts = dict(
             self.env["appraisal.form"]._read_group(
@@ -95,7 +94,8 @@ class HrEmployee(models.Model):
             "appraisal_monthly.appraisal_form_action"
         )
         action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"search_default_group_by_year": 0}
+        action["name"] = self.env._("Appraisals of %(employee)s", employee=self.name)
+        action["context"] = {"create": False}
         action["view_mode"] = "list,form,graph,pivot"
         action["views"] = [(False, "list"), (False, "form"), (False, "graph"), (False, "pivot")]
         return action

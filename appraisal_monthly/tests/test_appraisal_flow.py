@@ -266,3 +266,15 @@ class TestAppraisalFlow(AppraisalCommon):
         bodies = [b for b in form.message_ids.mapped("body") if "Superior" in b]
         self.assertEqual(len(bodies), 1, "a first entry is not a change")
         self.assertIn("50.0 → 60.0", bodies[0])
+
+    def test_history_button_for_colleagues_without_hr_rights(self):
+        public = self.env["hr.employee.public"]
+        self.assertEqual(
+            public.with_user(self.user_leader).browse(self.emp_staff.id).appraisal_form_count, 1,
+            "the superior sees the history of his people")
+        self.assertEqual(
+            public.with_user(self.user_outsider).browse(self.emp_staff.id).appraisal_form_count, 0,
+            "others see no appraisal of a colleague")
+        action = public.with_user(self.user_staff).browse(self.emp_staff.id).action_open_appraisal_forms()
+        forms = self.env["appraisal.form"].with_user(self.user_staff).search(action["domain"])
+        self.assertEqual(forms, self.form_staff)

@@ -1,0 +1,26 @@
+from odoo import api, fields, models
+
+
+class HrEmployeePublic(models.Model):
+    """Colleagues without HR rights see employees through this model: the
+    history button counts only the forms the viewer may read."""
+
+    _inherit = "hr.employee.public"
+
+    appraisal_form_count = fields.Integer(compute="_compute_appraisal_form_count")
+
+    @api.depends_context("uid")
+    def _compute_appraisal_form_count(self):
+        counts = dict(
+            self.env["appraisal.form"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.appraisal_form_count = counts.get(
+                self.env["hr.employee"].browse(employee.id), 0
+            )
+
+    def action_open_appraisal_forms(self):
+        self.ensure_one()
+        return self.env["hr.employee"].browse(self.id).action_open_appraisal_forms()
