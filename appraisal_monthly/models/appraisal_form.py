@@ -10,22 +10,19 @@ RATING_SELECTION = [
     ("failed", "Failed"),
 ]
 
-# Fields only HR may set by hand; the workflow sets the rest through the
-# action_* methods (with the ``appraisal_workflow`` context key).
-HR_FIELDS = {
-    "employee_id",
-    "period_id",
-    "criteria_set_id",
-    "company_id",
-    "department_id",
-    "job_id",
-    "reviewer_user_id",
-    "approver_user_id",
-    "max_score",
-    "threshold_excellent",
-    "threshold_good",
-    "threshold_completed",
+# What each role may write by hand; everything else (scores, levels,
+# copies taken from the criteria set, dates) is computed or set by the
+# workflow's action_* methods, under the ``appraisal_workflow`` context key.
+# Allow-lists, so that a field added later is protected by default.
+USER_FIELDS = {
+    "self_comment",
+    "manager_comment",
+    "approver_comment",
+    "rating",
+    "rating_change_reason",
+    "line_ids",  # each line checks its own fields
 }
+OFFICER_FIELDS = USER_FIELDS | {"reviewer_user_id", "approver_user_id"}
 WORKFLOW_FIELDS = {
     "state",
     "date_submitted",
@@ -412,15 +409,23 @@ class AppraisalForm(models.Model):
         if not changed:
             return
         self._check_not_locked()
-        is_officer = self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
         if changed & WORKFLOW_FIELDS:
             raise UserError(
                 self.env._("Use the buttons of the form to change its status.")
             )
-        if changed & HR_FIELDS and not is_officer:
+        is_officer = self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
+        forbidden = changed - (OFFICER_FIELDS if is_officer else USER_FIELDS)
+        if forbidden:
+            labels = [self._fields[fname].get_description(self.env)["string"]
+                      for fname in sorted(forbidden) if fname in self._fields]
             raise AccessError(
-                self.env._("Only HR officers may change the employee, period, criteria "
-                  "set or approvers of an appraisal form.")
+                self.env._(
+                    "You cannot change these fields of an appraisal form: "
+                    "%(fields)s. Scores and levels follow from the lines; the "
+                    "employee, period and criteria set are fixed when the form "
+                    "is made.",
+                    fields=", ".join(labels or sorted(forbidden)),
+                )
             )
         if is_officer:
             return
@@ -432,11 +437,20 @@ class AppraisalForm(models.Model):
                     self.env._("Only the employee may write the self-assessment, before "
                       "submitting it.")
                 )
-            if changed & {"manager_comment", "approver_comment", "rating_change_reason"} and (
-                form.is_own_form or not form.is_managed_by_me
+            superior_may_write = (form.state == "submitted" and form.can_review) or (
+                form.state == "reviewed" and form.can_approve
+            )
+            if "manager_comment" in changed and not superior_may_write:
+                raise AccessError(
+                    self.env._("Only the employee's superiors may write their "
+                               "comments, once the form is submitted.")
+                )
+            if changed & {"approver_comment", "rating_change_reason"} and not (
+                form.state == "reviewed" and form.can_approve
             ):
                 raise AccessError(
-                    self.env._("Only the employee's superiors may write their comments.")
+                    self.env._("Only the head who approves the form may write the "
+                               "conclusion, while it awaits approval.")
                 )
 
     def _check_not_locked(self):

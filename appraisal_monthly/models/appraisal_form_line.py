@@ -1,22 +1,13 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
 
-SELF_FIELDS = {"self_score", "self_veto", "note"}
+# The only fields anyone may write by hand (allow-lists: a field added later
+# is protected by default).  The rest is copied from the criterion when the
+# form is made, or computed.
+SELF_FIELDS = {"self_score", "self_veto", "note", "attachment_ids"}
 MANAGER_FIELDS = {"manager_score", "manager_veto", "manager_note"}
-# Copied from the criterion when the form is made, never edited afterwards.
-CRITERION_FIELDS = {
-    "criterion_id",
-    "sequence",
-    "display_type",
-    "name",
-    "description",
-    "max_score",
-    "kind",
-    "veto",
-    "form_id",
-}
 
 
 class AppraisalFormLine(models.Model):
@@ -140,10 +131,11 @@ class AppraisalFormLine(models.Model):
 
     def _check_line_write(self, vals):
         changed = set(vals)
-        if changed & (CRITERION_FIELDS | {"self_scored", "manager_scored"}):
-            raise UserError(
-                self.env._("The criteria of a form are copied from its criteria set and "
-                  "cannot be edited.")
+        if changed - SELF_FIELDS - MANAGER_FIELDS:
+            raise AccessError(
+                self.env._("The criteria of a form are copied from its criteria "
+                           "set and its totals are computed: only scores, notes "
+                           "and evidence can be entered.")
             )
         self.form_id._check_not_locked()
         if self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
