@@ -152,9 +152,10 @@ class AppraisalCriteriaSet(models.Model):
         sets = self.search(
             [("company_id", "in", employees.company_id.ids + [False])]
         )
+        targets = employees._get_appraisal_targets()
         result = {}
         for employee in employees:
-            target = employee._get_appraisal_target()
+            target = targets[employee.id]
             candidates = sets.filtered(
                 lambda s, e=employee, t=target: s.target == t
                 and (not s.company_id or s.company_id == e.company_id)

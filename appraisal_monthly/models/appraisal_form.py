@@ -708,6 +708,16 @@ class AppraisalForm(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    @api.model
+    def _count_by_employee(self, employee_ids):
+        """{employee id: number of forms the current user may read}."""
+        return {
+            employee.id: count
+            for employee, count in self._read_group(
+                [("employee_id", "in", employee_ids)], ["employee_id"], ["__count"]
+            )
+        }
+
     def _get_thresholds(self):
         self.ensure_one()
         if not self.threshold_excellent:

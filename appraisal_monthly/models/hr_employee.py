@@ -21,26 +21,43 @@ class HrEmployee(models.Model):
 
     @api.depends_context("uid")
     def _compute_appraisal_form_count(self):
-        counts = dict(
-            self.env["appraisal.form"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
+        counts = self.env["appraisal.form"]._count_by_employee(self.ids)
         for employee in self:
-            employee.appraisal_form_count = counts.get(employee, 0)
+            employee.appraisal_form_count = counts.get(employee.id, 0)
 
     def _get_appraisal_target(self):
         """'manager' or 'staff': which kind of criteria set applies."""
         self.ensure_one()
-        employee = self.sudo()
-        if employee.appraisal_target in ("staff", "manager"):
-            return employee.appraisal_target
-        heads_department = bool(
-            self.env["hr.department"].sudo().search_count(
-                [("manager_id", "=", employee.id)], limit=1
+        return self._get_appraisal_targets()[self.id]
+
+    def _get_appraisal_targets(self):
+        """{employee id: 'manager' or 'staff'} for many employees at once.
+
+        Managers are those set so on their HR tab, or, automatically, those
+        who head a department or have subordinates.
+        """
+        employees = self.sudo()
+        heads = {
+            manager.id
+            for [manager] in self.env["hr.department"].sudo()._read_group(
+                [("manager_id", "in", employees.ids)], ["manager_id"]
             )
-        )
-        return "manager" if heads_department or employee.child_ids else "staff"
+        }
+        with_subordinates = {
+            parent.id
+            for [parent] in employees._read_group(
+                [("parent_id", "in", employees.ids)], ["parent_id"]
+            )
+        }
+        targets = {}
+        for employee in employees:
+            if employee.appraisal_target in ("staff", "manager"):
+                targets[employee.id] = employee.appraisal_target
+            elif employee.id in heads or employee.id in with_subordinates:
+                targets[employee.id] = "manager"
+            else:
+                targets[employee.id] = "staff"
+        return targets
 
     def _get_appraisal_superior(self):
         """The direct superior: the employee's manager, else the head of

@@ -11,15 +11,9 @@ class HrEmployeePublic(models.Model):
 
     @api.depends_context("uid")
     def _compute_appraisal_form_count(self):
-        counts = dict(
-            self.env["appraisal.form"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
+        counts = self.env["appraisal.form"]._count_by_employee(self.ids)
         for employee in self:
-            employee.appraisal_form_count = counts.get(
-                self.env["hr.employee"].browse(employee.id), 0
-            )
+            employee.appraisal_form_count = counts.get(employee.id, 0)
 
     def action_open_appraisal_forms(self):
         self.ensure_one()
