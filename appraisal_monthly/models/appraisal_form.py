@@ -271,12 +271,17 @@ class AppraisalForm(models.Model):
             form.score_percent = percent
             form.suggested_rating = rating if form.max_score else False
 
-    @api.depends("suggested_rating")
+    @api.depends("suggested_rating", "state")
     def _compute_rating(self):
         for form in self:
-            # An approved level is fixed; only a reopening may change it.
-            if form.state != "approved" or not form.rating:
+            if form.state == "approved" and form.rating:
+                continue  # fixed on approval; only a reopening changes it
+            if form.state in ("submitted", "reviewed", "approved"):
                 form.rating = form.suggested_rating
+            else:
+                # A form being filled in or cancelled has no level yet; its
+                # running "level by score" shows in suggested_rating.
+                form.rating = False
 
     @api.depends("date_submitted", "period_id.date_self_deadline")
     def _compute_is_late(self):
@@ -383,7 +388,9 @@ class AppraisalForm(models.Model):
                     fields.Command.create(line_vals)
                     for line_vals in criteria_set._get_line_values()
                 ]
-        return super().create(vals_list)
+        forms = super().create(vals_list)
+        forms._schedule_self_assessments()
+        return forms
 
     def write(self, vals):
         self._check_write_allowed(vals)
@@ -595,7 +602,7 @@ class AppraisalForm(models.Model):
                 )
         for form in self:
             if form.rating != form.suggested_rating:
-                form.message_post(
+                form._message_log(
                     body=self.env._(
                         "Level set to %(rating)s instead of %(suggested)s. "
                         "Reason: %(reason)s",
@@ -603,7 +610,6 @@ class AppraisalForm(models.Model):
                         suggested=rating_labels.get(form.suggested_rating, "-"),
                         reason=form.rating_change_reason,
                     ),
-                    subtype_xmlid="mail.mt_note",
                 )
         self._workflow_write({
             "state": "approved",
@@ -643,9 +649,8 @@ class AppraisalForm(models.Model):
                 )
         self._workflow_write({"state": "draft", "date_submitted": False})
         for form in self:
-            form.message_post(
-                body=self.env._("Returned for revision. Reason: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_note",
+            form._notify_employee(
+                self.env._("Returned for revision. Reason: %(reason)s", reason=reason)
             )
         self._activity_update()
         return True
@@ -673,10 +678,10 @@ class AppraisalForm(models.Model):
             "reviewed_user_id": False,
         })
         for form in self:
-            form.message_post(
-                body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_note",
+            form._message_log(
+                body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason)
             )
+        self._activity_update()
         return True
 
     def action_cancel(self):
@@ -754,13 +759,21 @@ class AppraisalForm(models.Model):
         }
 
     def _notify_employee(self, body):
+        """Tell the employee in the chatter (and by e-mail when they have one).
+
+        Without a reachable employee, or when the acting user has no e-mail
+        address to send from, the message is only logged: the workflow must
+        never stop on mail settings.
+        """
         self.ensure_one()
         partner = self.employee_id.sudo().work_contact_id
-        self.message_post(
-            body=body,
-            partner_ids=partner.ids,
-            subtype_xmlid="mail.mt_comment" if partner else "mail.mt_note",
-        )
+        reachable = partner and (partner.email or partner.user_ids)
+        if reachable and self.env.user.email:
+            self.message_post(
+                body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment"
+            )
+        else:
+            self._message_log(body=body)
 
     def _activity_type_xmlids(self):
         return [
@@ -770,33 +783,65 @@ class AppraisalForm(models.Model):
         ]
 
     def _activity_update(self):
-        """Keep one to-do on each form for whoever must act next."""
+        """Keep one to-do on each form, for whoever must act next.
+
+        The to-dos of earlier steps are removed rather than marked done: the
+        tracked status already records each step, and marking done would
+        need an e-mail address for every actor.
+        """
         self_type, review_type, approve_type = self._activity_type_xmlids()
-        for form in self:
-            if form.state == "draft":
-                form.activity_unlink([review_type, approve_type])
-                if form.employee_id.user_id:
-                    form.activity_schedule(
-                        self_type,
-                        date_deadline=form.period_id.date_self_deadline,
-                        user_id=form.employee_id.user_id.id,
-                    )
-            elif form.state == "submitted":
-                form.activity_feedback([self_type])
-                if form.reviewer_user_id:
-                    form.activity_schedule(
-                        review_type,
-                        date_deadline=form.period_id.date_review_deadline,
-                        user_id=form.reviewer_user_id.id,
-                    )
-            elif form.state == "reviewed":
-                form.activity_feedback([review_type])
-                if form.approver_user_id:
-                    form.activity_schedule(
-                        approve_type,
-                        date_deadline=form.period_id.date_review_deadline,
-                        user_id=form.approver_user_id.id,
-                    )
-            elif form.state == "approved":
-                form.activity_feedback([approve_type])
-                form.activity_unlink([self_type, review_type])
+        forms = self.with_context(mail_activity_quick_update=True)
+        forms.activity_unlink([self_type, review_type, approve_type])
+        for form in forms:
+            if form.state == "draft" and form.employee_id.user_id:
+                form.activity_schedule(
+                    self_type,
+                    date_deadline=form.period_id.date_self_deadline,
+                    user_id=form.employee_id.user_id.id,
+                )
+            elif form.state == "submitted" and form.reviewer_user_id:
+                form.activity_schedule(
+                    review_type,
+                    date_deadline=form.period_id.date_review_deadline,
+                    user_id=form.reviewer_user_id.id,
+                )
+            elif form.state == "reviewed" and form.approver_user_id:
+                form.activity_schedule(
+                    approve_type,
+                    date_deadline=form.period_id.date_review_deadline,
+                    user_id=form.approver_user_id.id,
+                )
+
+    def _schedule_self_assessments(self):
+        """Give each employee of an open period a self-assessment to-do, in
+        one batch (forms are generated by the hundred)."""
+        forms = self.filtered(
+            lambda f: f.state == "draft"
+            and f.period_id.state == "open"
+            and f.employee_id.user_id
+        )
+        if not forms:
+            return
+        activity_type = self.env.ref("appraisal_monthly.mail_activity_type_appraisal_self")
+        already = set(
+            self.env["mail.activity"].sudo().search([
+                ("res_model", "=", self._name),
+                ("res_id", "in", forms.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]).mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
+            {
+                "res_model_id": model_id,
+                "res_id": form.id,
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary,
+                "automated": True,
+                "user_id": form.employee_id.user_id.id,
+                "date_deadline": form.period_id.date_self_deadline
+                or fields.Date.context_today(self),
+            }
+            for form in forms
+            if form.id not in already
+        ])

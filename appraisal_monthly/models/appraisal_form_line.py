@@ -183,8 +183,7 @@ class AppraisalFormLine(models.Model):
                 )
             )
         for form, changes in by_form.items():
-            form.message_post(
+            form._message_log(
                 body=self.env._("Superior's scores changed: %(changes)s",
-                       changes="; ".join(changes)),
-                subtype_xmlid="mail.mt_note",
+                                changes="; ".join(changes)),
             )

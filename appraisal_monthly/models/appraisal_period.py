@@ -168,6 +168,7 @@ class AppraisalPeriod(models.Model):
                     self.env._("Only a draft period can be opened (%(period)s).", period=period.name)
                 )
         self.write({"state": "open"})
+        self.form_ids._schedule_self_assessments()
 
     def action_close(self):
         for period in self:
@@ -209,7 +210,7 @@ class AppraisalPeriod(models.Model):
         else:
             message = self.env._("%(count)s form(s) created.", count=len(forms))
             notification_type = "success"
-        self.message_post(body=message)
+        self._message_log(body=message)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

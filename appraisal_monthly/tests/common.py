@@ -16,6 +16,8 @@ class AppraisalCommon(TransactionCase):
                                        mail_create_nosubscribe=True,
                                        mail_notrack=False))
         cls.company = cls.env.ref("base.main_company")
+        # Forms of the demo data, when installed: tests look past them.
+        cls.preexisting_forms = cls.env["appraisal.form"].search([])
         group_user = "base.group_user"
         cls.user_hr = new_test_user(
             cls.env, login="am_hr", name="HR Officer",

@@ -278,3 +278,29 @@ class TestAppraisalFlow(AppraisalCommon):
         action = public.with_user(self.user_staff).browse(self.emp_staff.id).action_open_appraisal_forms()
         forms = self.env["appraisal.form"].with_user(self.user_staff).search(action["domain"])
         self.assertEqual(forms, self.form_staff)
+
+    def test_self_assessment_todo_when_period_open(self):
+        todo_type = self.env.ref("appraisal_monthly.mail_activity_type_appraisal_self")
+        todo = self.form_staff.activity_ids.filtered(lambda a: a.activity_type_id == todo_type)
+        self.assertEqual(todo.user_id, self.user_staff, "forms of an open period come with a to-do")
+        self.assertEqual(todo.date_deadline, self.period.date_self_deadline)
+        draft_period = self.env["appraisal.period"].create({"date_start": "2026-05-01"})
+        form = self.env["appraisal.form"].create({
+            "employee_id": self.emp_staff.id, "period_id": draft_period.id,
+        })
+        self.assertFalse(form.activity_ids, "no to-do before the period opens")
+        draft_period.action_open()
+        self.assertEqual(form.activity_ids.activity_type_id, todo_type)
+        self._submit(form)
+        self.assertFalse(form.activity_ids.filtered(lambda a: a.activity_type_id == todo_type))
+
+    def test_workflow_does_not_need_email(self):
+        self.user_leader.email = False
+        self.user_staff.email = False
+        self.user_staff.partner_id.email = False
+        form = self.form_staff
+        self._submit(form)
+        self.fill_manager(form, 0.8, user=self.user_leader)
+        form.with_user(self.user_leader).action_return(reason="Thiếu minh chứng")
+        self.assertEqual(form.state, "draft")
+        self.assertIn("Thiếu minh chứng", form.message_ids[0].body)

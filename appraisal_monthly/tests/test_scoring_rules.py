@@ -27,7 +27,7 @@ class TestScoringRules(AppraisalCommon):
             with self.subTest(ratio=ratio):
                 self.fill_self(form, ratio)
                 self.assertEqual(form.suggested_rating, expected)
-                self.assertEqual(form.rating, expected)
+                self.assertFalse(form.rating, "no level while the form is filled in")
 
     def test_bonus_and_penalty_stay_within_bounds(self):
         form = self.form_staff
@@ -43,15 +43,17 @@ class TestScoringRules(AppraisalCommon):
         bonus.with_user(self.user_staff).self_score = 0
         self.assertEqual(form.final_score, 0, "penalty cannot go below zero")
         self.assertEqual(form.score_percent, 0)
-        self.assertEqual(form.rating, "failed")
+        self.assertEqual(form.suggested_rating, "failed")
 
     def test_veto_forces_failed(self):
         form = self.form_staff
         self.fill_self(form, 1.0)
-        self.assertEqual(form.rating, "excellent")
+        self.assertEqual(form.suggested_rating, "excellent")
         veto_line = form.line_ids.filtered("veto")[:1]
         veto_line.with_user(self.user_staff).self_veto = True
         self.assertTrue(form.veto)
+        self.assertEqual(form.suggested_rating, "failed")
+        form.with_user(self.user_staff).action_submit()
         self.assertEqual(form.rating, "failed")
         self.assertEqual(form.score_percent, 100, "the score itself is kept")
 
@@ -74,7 +76,7 @@ class TestScoringRules(AppraisalCommon):
         self.fill_self(form, 0.9)  # 135 of 150
         self.assertEqual(form.final_score, 135)
         self.assertEqual(form.score_percent, 90)
-        self.assertEqual(form.rating, "excellent")
+        self.assertEqual(form.suggested_rating, "excellent")
 
     @mute_logger("odoo.sql_db")
     def test_score_out_of_range_refused(self):
@@ -98,8 +100,19 @@ class TestScoringRules(AppraisalCommon):
         })
         self.fill_self(old_form, 0.9)
         self.fill_self(new_form, 0.9)
-        self.assertEqual(old_form.rating, "excellent", "existing forms keep their thresholds")
-        self.assertEqual(new_form.rating, "good", "new forms use the new thresholds")
+        self.assertEqual(old_form.suggested_rating, "excellent",
+                         "existing forms keep their thresholds")
+        self.assertEqual(new_form.suggested_rating, "good", "new forms use the new thresholds")
+
+    def test_level_only_once_submitted(self):
+        form = self.form_staff
+        self.fill_self(form, 0.75)
+        self.assertEqual(form.suggested_rating, "good")
+        self.assertFalse(form.rating)
+        form.with_user(self.user_staff).action_submit()
+        self.assertEqual(form.rating, "good")
+        form.with_user(self.user_leader).action_return(reason="Bổ sung minh chứng")
+        self.assertFalse(form.rating, "a returned form has no level until resubmitted")
 
     def test_invalid_company_thresholds_refused(self):
         with self.assertRaises(ValidationError):
