@@ -389,6 +389,7 @@ class AppraisalForm(models.Model):
                     for line_vals in criteria_set._get_line_values()
                 ]
         forms = super().create(vals_list)
+        forms.line_ids._copy_criterion_texts()
         forms._schedule_self_assessments()
         return forms
 
@@ -618,11 +619,16 @@ class AppraisalForm(models.Model):
         })
         self._activity_update()
         for form in self:
+            # Written in the employee's language, not the approver's.
+            form_lang = form.with_context(lang=form._get_employee_lang())
+            labels = dict(form_lang._fields["rating"]._description_selection(form_lang.env))
             form._notify_employee(
-                self.env._("Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
-                  period=form.period_id.name,
-                  rating=rating_labels[form.rating],
-                  score=form.score_percent)
+                form_lang.env._(
+                    "Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
+                    period=form_lang.period_id.name,
+                    rating=labels[form.rating],
+                    score=form.score_percent,
+                )
             )
         return True
 
@@ -649,8 +655,9 @@ class AppraisalForm(models.Model):
                 )
         self._workflow_write({"state": "draft", "date_submitted": False})
         for form in self:
+            form_lang = form.with_context(lang=form._get_employee_lang())
             form._notify_employee(
-                self.env._("Returned for revision. Reason: %(reason)s", reason=reason)
+                form_lang.env._("Returned for revision. Reason: %(reason)s", reason=reason)
             )
         self._activity_update()
         return True
@@ -758,6 +765,16 @@ class AppraisalForm(models.Model):
             },
         }
 
+    def _get_employee_lang(self):
+        self.ensure_one()
+        employee = self.employee_id.sudo()
+        return (
+            employee.user_id.lang
+            or employee.work_contact_id.lang
+            or self.company_id.partner_id.lang
+            or self.env.lang
+        )
+
     def _notify_employee(self, body):
         """Tell the employee in the chatter (and by e-mail when they have one).
 
@@ -793,23 +810,20 @@ class AppraisalForm(models.Model):
         forms = self.with_context(mail_activity_quick_update=True)
         forms.activity_unlink([self_type, review_type, approve_type])
         for form in forms:
-            if form.state == "draft" and form.employee_id.user_id:
+            if form.state == "draft":
+                step = (self_type, form.employee_id.user_id, form.period_id.date_self_deadline)
+            elif form.state == "submitted":
+                step = (review_type, form.reviewer_user_id, form.period_id.date_review_deadline)
+            elif form.state == "reviewed":
+                step = (approve_type, form.approver_user_id, form.period_id.date_review_deadline)
+            else:
+                continue
+            activity_xmlid, user, deadline = step
+            if user:
+                # The summary is stored as text: write it in the assignee's language.
+                summary = self.env.ref(activity_xmlid).with_context(lang=user.lang).summary
                 form.activity_schedule(
-                    self_type,
-                    date_deadline=form.period_id.date_self_deadline,
-                    user_id=form.employee_id.user_id.id,
-                )
-            elif form.state == "submitted" and form.reviewer_user_id:
-                form.activity_schedule(
-                    review_type,
-                    date_deadline=form.period_id.date_review_deadline,
-                    user_id=form.reviewer_user_id.id,
-                )
-            elif form.state == "reviewed" and form.approver_user_id:
-                form.activity_schedule(
-                    approve_type,
-                    date_deadline=form.period_id.date_review_deadline,
-                    user_id=form.approver_user_id.id,
+                    activity_xmlid, date_deadline=deadline, summary=summary, user_id=user.id
                 )
 
     def _schedule_self_assessments(self):
@@ -836,7 +850,9 @@ class AppraisalForm(models.Model):
                 "res_model_id": model_id,
                 "res_id": form.id,
                 "activity_type_id": activity_type.id,
-                "summary": activity_type.summary,
+                "summary": activity_type.with_context(
+                    lang=form.employee_id.user_id.lang
+                ).summary,
                 "automated": True,
                 "user_id": form.employee_id.user_id.id,
                 "date_deadline": form.period_id.date_self_deadline

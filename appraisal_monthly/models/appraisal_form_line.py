@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.exceptions import AccessError, ValidationError
 
 from .. import scoring
@@ -30,8 +31,8 @@ class AppraisalFormLine(models.Model):
     display_type = fields.Selection(
         [("line_section", "Section"), ("line_note", "Note")], readonly=True
     )
-    name = fields.Char(string="Criterion", required=True, readonly=True)
-    description = fields.Text(string="Guidance", readonly=True)
+    name = fields.Char(string="Criterion", required=True, readonly=True, translate=True)
+    description = fields.Text(string="Guidance", readonly=True, translate=True)
     max_score = fields.Float(string="Max", readonly=True)
     kind = fields.Selection(
         [("score", "Score"), ("bonus", "Bonus"), ("penalty", "Penalty")],
@@ -115,6 +116,26 @@ class AppraisalFormLine(models.Model):
             if forms.exists():
                 raise AccessError(self.env._("Only HR officers may add criteria to a form."))
         return super().create(vals_list)
+
+    def _copy_criterion_texts(self):
+        """Copy the criterion's name and guidance in every language at once.
+
+        Creating lines through the ORM would keep only the creator's
+        language; one UPDATE copies the stored translations of all lines.
+        """
+        if not self:
+            return
+        self.flush_recordset(["name", "description", "criterion_id"])
+        self.env.cr.execute(SQL(
+            """
+            UPDATE appraisal_form_line AS line
+               SET name = criterion.name, description = criterion.description
+              FROM appraisal_criterion AS criterion
+             WHERE line.criterion_id = criterion.id AND line.id IN %s
+            """,
+            tuple(self.ids),
+        ))
+        self.invalidate_recordset(["name", "description"])
 
     def write(self, vals):
         if not self.env.su:

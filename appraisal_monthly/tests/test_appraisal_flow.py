@@ -304,3 +304,15 @@ class TestAppraisalFlow(AppraisalCommon):
         form.with_user(self.user_leader).action_return(reason="Thiếu minh chứng")
         self.assertEqual(form.state, "draft")
         self.assertIn("Thiếu minh chứng", form.message_ids[0].body)
+
+    def test_employee_told_in_own_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["appraisal_monthly"], ["vi_VN"])
+        self.user_staff.lang = "vi_VN"
+        form = self.form_staff
+        self._submit(form, 0.8)
+        self.fill_manager(form, 0.8, user=self.user_leader)
+        form.with_user(self.user_leader).action_review()
+        form.with_user(self.user_head).action_approve()  # the head works in English
+        notice = form.message_ids.filtered(lambda m: "80.0" in (m.body or ""))[:1]
+        self.assertIn("Hoàn thành tốt nhiệm vụ", notice.body)

@@ -76,3 +76,18 @@ class TestCriteriaSet(AppraisalCommon):
         self.assertNotEqual(copy.code, self.set_staff.code)
         self.assertEqual(len(copy.criterion_ids), len(self.set_staff.criterion_ids))
         self.assertEqual(copy.max_score, 100)
+
+    def test_lines_keep_every_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        criterion = self.set_staff.criterion_ids.filtered(lambda c: c.max_score == 70)
+        criterion.with_context(lang="vi_VN").name = "Kết quả thực hiện nhiệm vụ"
+        form = self.env["appraisal.form"].with_context(lang="en_US").create({
+            "employee_id": self.emp_staff2.id, "period_id": self.period.id,
+        })
+        line = form.line_ids.filtered(lambda l: l.criterion_id == criterion)
+        self.assertEqual(line.with_context(lang="vi_VN").name, "Kết quả thực hiện nhiệm vụ")
+        self.assertEqual(line.with_context(lang="en_US").name, "Results of assigned tasks")
+        criterion.with_context(lang="vi_VN").name = "Đổi tên"
+        line.invalidate_recordset()
+        self.assertEqual(line.with_context(lang="vi_VN").name, "Kết quả thực hiện nhiệm vụ",
+                         "a later edit of the set does not reach the form")
