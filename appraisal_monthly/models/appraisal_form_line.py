@@ -126,6 +126,7 @@ class AppraisalFormLine(models.Model):
         if not self:
             return
         self.flush_recordset(["name", "description", "criterion_id"])
+        self.env["appraisal.criterion"].flush_model(["name", "description"])
         self.env.cr.execute(SQL(
             """
             UPDATE appraisal_form_line AS line
