@@ -78,6 +78,8 @@ class TestCriteriaSet(AppraisalCommon):
         self.assertEqual(copy.max_score, 100)
 
     def test_lines_keep_every_language(self):
+        # With en_US inactive, Odoo writes every edit into en_US as well.
+        self.env["res.lang"]._activate_lang("en_US")
         self.env["res.lang"]._activate_lang("vi_VN")
         criterion = self.set_staff.criterion_ids.filtered(lambda c: c.max_score == 70)
         criterion.with_context(lang="vi_VN").name = "Kết quả thực hiện nhiệm vụ"
