@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
+from ..user_lang import in_user_lang
 
 RATING_SELECTION = [
     ("excellent", "Excellent"),
@@ -340,6 +341,7 @@ class AppraisalForm(models.Model):
                 )
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
@@ -393,6 +395,7 @@ class AppraisalForm(models.Model):
         forms._schedule_self_assessments()
         return forms
 
+    @in_user_lang
     def write(self, vals):
         self._check_write_allowed(vals)
         if "rating" in vals and not self.env.context.get("appraisal_workflow"):
@@ -505,6 +508,7 @@ class AppraisalForm(models.Model):
     def _workflow_write(self, vals):
         return self.with_context(appraisal_workflow=True).write(vals)
 
+    @in_user_lang
     def action_submit(self):
         self._check_transition("submit")
         user = self.env.user
@@ -552,6 +556,7 @@ class AppraisalForm(models.Model):
         self._activity_update()
         return True
 
+    @in_user_lang
     def action_review(self):
         self._check_transition("review")
         managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
@@ -581,6 +586,7 @@ class AppraisalForm(models.Model):
         self._activity_update()
         return True
 
+    @in_user_lang
     def action_approve(self):
         self._check_transition("approve")
         rating_labels = dict(self._fields["rating"]._description_selection(self.env))
@@ -632,6 +638,7 @@ class AppraisalForm(models.Model):
             )
         return True
 
+    @in_user_lang
     def action_return(self, reason=None):
         """Send the form back to the employee, with a reason.
 
@@ -662,6 +669,7 @@ class AppraisalForm(models.Model):
         self._activity_update()
         return True
 
+    @in_user_lang
     def action_reset_to_draft(self, reason=None):
         """HR reopens an approved or cancelled form, with a reason."""
         reason = reason or self.env.context.get("appraisal_reason")
@@ -691,6 +699,7 @@ class AppraisalForm(models.Model):
         self._activity_update()
         return True
 
+    @in_user_lang
     def action_cancel(self):
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
             raise AccessError(self.env._("Only HR officers may cancel an appraisal form."))
@@ -699,6 +708,7 @@ class AppraisalForm(models.Model):
         self.activity_unlink(self._activity_type_xmlids())
         return True
 
+    @in_user_lang
     def action_copy_self_scores(self):
         """Start the superior's scoring from the employee's own scores."""
         for form in self:

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
-from odoo.tools import SQL
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
 from .. import scoring
+from ..user_lang import in_user_lang
 
 # The only fields anyone may write by hand (allow-lists: a field added later
 # is protected by default).  The rest is copied from the criterion when the
@@ -104,6 +105,7 @@ class AppraisalFormLine(models.Model):
                     )
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         # Lines are made with their form, from its criteria set; HR may add
         # one by hand (e.g. a criterion missing from the set).
@@ -138,6 +140,7 @@ class AppraisalFormLine(models.Model):
         ))
         self.invalidate_recordset(["name", "description"])
 
+    @in_user_lang
     def write(self, vals):
         if not self.env.su:
             self._check_line_write(vals)

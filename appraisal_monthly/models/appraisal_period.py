@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..user_lang import in_user_lang
+
 
 class AppraisalPeriod(models.Model):
     _name = "appraisal.period"
@@ -161,6 +163,7 @@ class AppraisalPeriod(models.Model):
                 self.env._("A period that holds appraisal forms cannot be deleted.")
             )
 
+    @in_user_lang
     def action_open(self):
         for period in self:
             if period.state != "draft":
@@ -170,6 +173,7 @@ class AppraisalPeriod(models.Model):
         self.write({"state": "open"})
         self.form_ids._schedule_self_assessments()
 
+    @in_user_lang
     def action_close(self):
         for period in self:
             if period.state != "open":
@@ -178,6 +182,7 @@ class AppraisalPeriod(models.Model):
                 )
         self.write({"state": "closed"})
 
+    @in_user_lang
     def action_reopen(self):
         for period in self:
             if period.state != "closed":
@@ -186,6 +191,7 @@ class AppraisalPeriod(models.Model):
                 )
         self.write({"state": "open"})
 
+    @in_user_lang
     def action_generate_forms(self):
         """Create the missing forms of the period for the company's employees.
 

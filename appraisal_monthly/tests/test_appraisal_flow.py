@@ -316,3 +316,12 @@ class TestAppraisalFlow(AppraisalCommon):
         form.with_user(self.user_head).action_approve()  # the head works in English
         notice = form.message_ids.filtered(lambda m: "80.0" in (m.body or ""))[:1]
         self.assertIn("Hoàn thành tốt nhiệm vụ", notice.body)
+
+    def test_messages_in_user_language_without_context(self):
+        """Scripts over XML-RPC send no language: answer in the user's own."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["appraisal_monthly"], ["vi_VN"])
+        self.user_staff.lang = "vi_VN"
+        form = self.form_staff.with_user(self.user_staff).with_context(lang=None)
+        with self.assertRaisesRegex(UserError, "Còn thiếu"):
+            form.action_submit()

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..user_lang import in_user_lang
+
 
 class AppraisalFormReturn(models.TransientModel):
     _name = "appraisal.form.return"
@@ -14,6 +16,7 @@ class AppraisalFormReturn(models.TransientModel):
     )
     reason = fields.Text(required=True)
 
+    @in_user_lang
     def action_confirm(self):
         self.ensure_one()
         reason = (self.reason or "").strip()
