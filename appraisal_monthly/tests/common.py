@@ -12,7 +12,9 @@ class AppraisalCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False,
+        # English as the language of the assertions, whichever languages the
+        # database has (scripts/test installs it in Vietnamese).
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False,
                                        mail_create_nosubscribe=True,
                                        mail_notrack=False))
         cls.company = cls.env.ref("base.main_company")
