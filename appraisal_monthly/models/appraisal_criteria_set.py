@@ -136,6 +136,7 @@ class AppraisalCriteriaSet(models.Model):
                 else criterion.max_score,
                 "kind": criterion.kind,
                 "veto": criterion.veto and not criterion.display_type,
+                "auto_source": criterion.auto_source,
             }
             for criterion in self.criterion_ids
         ]

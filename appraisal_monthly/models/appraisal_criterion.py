@@ -36,6 +36,18 @@ class AppraisalCriterion(models.Model):
         "and penalty points subtract, but the total stays within 0 and "
         "the maximum.",
     )
+    auto_source = fields.Selection(
+        [
+            ("task_result", "Task results from the work plan"),
+            ("unit_result", "Result of the unit led"),
+            ("discipline", "Disciplinary measures"),
+        ],
+        string="Filled From",
+        help="Where the addon takes this line's figure from: the employee's "
+        "work plan (Decree 335 task results), the levels of the manager's "
+        "subordinates, or the disciplinary measures recorded on the employee "
+        "(for a veto criterion).",
+    )
     veto = fields.Boolean(
         help="A checkbox without points: when checked on a form, the "
         "employee is rated 'Failed' whatever the score (e.g. a disciplinary "

@@ -42,6 +42,15 @@ class AppraisalFormLine(models.Model):
         readonly=True,
     )
     veto = fields.Boolean(readonly=True)
+    auto_source = fields.Selection(
+        [
+            ("task_result", "Task results from the work plan"),
+            ("unit_result", "Result of the unit led"),
+            ("discipline", "Disciplinary measures"),
+        ],
+        string="Filled From",
+        readonly=True,
+    )
     self_score = fields.Float()
     self_veto = fields.Boolean(string="Self: Applies")
     self_scored = fields.Boolean(
