@@ -17,27 +17,38 @@ class AppraisalCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tracking_disable=False,
                                        mail_create_nosubscribe=True,
                                        mail_notrack=False))
+        # scripts/test installs the database in Vietnamese only; the test
+        # users work in English so that assertions read the source strings.
+        cls.env["res.lang"]._activate_lang("en_US")
         cls.company = cls.env.ref("base.main_company")
+        # The Excellent quota (20% of Good) has its own tests
+        # (test_quota_publication); the others approve forms one by one.
+        cls.company.appraisal_quota_enabled = False
         # Forms of the demo data, when installed: tests look past them.
         cls.preexisting_forms = cls.env["appraisal.form"].search([])
         group_user = "base.group_user"
         cls.user_hr = new_test_user(
-            cls.env, login="am_hr", name="HR Officer",
+            cls.env, lang="en_US", login="am_hr", name="HR Officer",
             groups=group_user + ",appraisal_monthly.group_appraisal_officer",
         )
         cls.user_admin = new_test_user(
-            cls.env, login="am_admin", name="Appraisal Admin",
+            cls.env, lang="en_US", login="am_admin", name="Appraisal Admin",
             groups=group_user + ",appraisal_monthly.group_appraisal_manager",
         )
         cls.user_committee = new_test_user(
-            cls.env, login="am_committee", name="Committee Member",
+            cls.env, lang="en_US", login="am_committee", name="Committee Member",
             groups=group_user + ",appraisal_monthly.group_appraisal_committee",
         )
-        cls.user_head = new_test_user(cls.env, login="am_head", name="Head", groups=group_user)
-        cls.user_leader = new_test_user(cls.env, login="am_leader", name="Leader", groups=group_user)
-        cls.user_staff = new_test_user(cls.env, login="am_staff", name="Staff", groups=group_user)
-        cls.user_staff2 = new_test_user(cls.env, login="am_staff2", name="Staff Two", groups=group_user)
-        cls.user_outsider = new_test_user(cls.env, login="am_outsider", name="Outsider", groups=group_user)
+        cls.user_head = new_test_user(
+            cls.env, lang="en_US", login="am_head", name="Head", groups=group_user)
+        cls.user_leader = new_test_user(
+            cls.env, lang="en_US", login="am_leader", name="Leader", groups=group_user)
+        cls.user_staff = new_test_user(
+            cls.env, lang="en_US", login="am_staff", name="Staff", groups=group_user)
+        cls.user_staff2 = new_test_user(
+            cls.env, lang="en_US", login="am_staff2", name="Staff Two", groups=group_user)
+        cls.user_outsider = new_test_user(
+            cls.env, lang="en_US", login="am_outsider", name="Outsider", groups=group_user)
 
         Employee = cls.env["hr.employee"]
         Department = cls.env["hr.department"]

@@ -233,6 +233,7 @@ class TestAppraisalFlow(AppraisalCommon):
     def test_closed_period_blocks_reopening_forms(self):
         form = self.form_staff
         form.with_user(self.user_hr).action_cancel()
+        self.period.action_publish()  # closing needs published results
         self.period.action_close()
         with self.assertRaises(UserError):
             form.with_user(self.user_hr).action_reset_to_draft(reason="x")

@@ -1,1 +1,3 @@
 from . import appraisal_form_return
+from . import appraisal_period_generate
+from . import quota_check

@@ -1,0 +1,468 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..user_lang import in_user_lang
+
+# What each role may write by hand (allow-lists: a field added later is
+# protected by default).  The status moves through the action_* buttons.
+PLAN_SUPERVISOR_FIELDS = {"name", "supervisor_user_id", "objective", "item_ids"}
+PLAN_EMPLOYEE_FIELDS = {"item_ids"}  # each item checks its own fields
+ITEM_SUPERVISOR_FIELDS = {
+    "sequence", "name", "deadline", "responsible", "status", "date_done", "progress_note",
+}
+# The employee drafts the items of their programme, then reports progress;
+# the supervisor agrees the plan and marks items done.
+ITEM_EMPLOYEE_DRAFT_FIELDS = {"sequence", "name", "deadline", "responsible", "progress_note"}
+ITEM_EMPLOYEE_FIELDS = {"progress_note"}
+FREE_PREFIXES = ("message_", "activity_")
+
+
+class AppraisalActionPlan(models.Model):
+    """Action programme (chương trình hành động, lộ trình khắc phục).
+
+    After a review, a person with shortcomings commits to actions with
+    deadlines, which their superior supervises; the open actions follow
+    them onto their next appraisal forms.
+    """
+
+    _name = "appraisal.action.plan"
+    _description = "Action Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    # The employee may report on their progress in the chatter.
+    _mail_post_access = "read"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    form_id = fields.Many2one(
+        "appraisal.form",
+        string="Appraisal Form",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        help="The form whose result the plan remedies.",
+    )
+    employee_id = fields.Many2one(
+        related="form_id.employee_id", store=True, index=True, string="Employee"
+    )
+    period_id = fields.Many2one(related="form_id.period_id", store=True, string="Period")
+    date_start = fields.Date(related="form_id.date_start", store=True)
+    company_id = fields.Many2one(
+        related="form_id.company_id", store=True, index=True, string="Company"
+    )
+    department_id = fields.Many2one(
+        related="form_id.department_id", store=True, string="Department"
+    )
+    rating = fields.Selection(related="form_id.rating", string="Level of the Form")
+    supervisor_user_id = fields.Many2one(
+        "res.users",
+        string="Supervised By",
+        compute="_compute_supervisor_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="Follows the plan and marks its actions done; by default the "
+        "form's direct superior.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("in_progress", "In Progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    objective = fields.Text(
+        string="Shortcomings to Remedy",
+        help="What the review found and what the plan must achieve.",
+    )
+    item_ids = fields.One2many(
+        "appraisal.action.plan.item", "plan_id", string="Actions", copy=True
+    )
+    auto_created = fields.Boolean(
+        string="Created on Approval",
+        readonly=True,
+        copy=False,
+        help="Created automatically when the form was approved as Failed.",
+    )
+    date_deadline = fields.Date(
+        string="Deadline", compute="_compute_item_stats", store=True,
+        help="The latest deadline of the actions.",
+    )
+    item_count = fields.Integer(string="Actions Count", compute="_compute_item_stats", store=True)
+    item_done_count = fields.Integer(
+        string="Actions Done", compute="_compute_item_stats", store=True
+    )
+    progress = fields.Float(
+        string="Progress (%)", compute="_compute_item_stats", store=True, aggregator="avg",
+        help="Share of the actions done, cancelled ones left out.",
+    )
+    is_managed_by_me = fields.Boolean(
+        compute="_compute_access_flags",
+        search="_search_is_managed_by_me",
+    )
+    is_own_plan = fields.Boolean(compute="_compute_access_flags")
+    can_supervise = fields.Boolean(compute="_compute_access_flags")
+
+    @api.depends("employee_id.name", "period_id.name")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Action plan of %(employee)s - %(period)s",
+                employee=plan.employee_id.name or "",
+                period=plan.period_id.name or "",
+            )
+
+    @api.depends("form_id")
+    def _compute_supervisor_user_id(self):
+        for plan in self:
+            plan.supervisor_user_id = plan.form_id.reviewer_user_id or plan.form_id.approver_user_id
+
+    @api.depends("item_ids.status", "item_ids.deadline")
+    def _compute_item_stats(self):
+        for plan in self:
+            items = plan.item_ids.filtered(lambda i: i.status != "cancelled")
+            done = items.filtered(lambda i: i.status == "done")
+            deadlines = [d for d in items.mapped("deadline") if d]
+            plan.date_deadline = max(deadlines) if deadlines else False
+            plan.item_count = len(items)
+            plan.item_done_count = len(done)
+            plan.progress = 100.0 * len(done) / len(items) if items else 0.0
+
+    @api.depends_context("uid")
+    @api.depends("employee_id", "supervisor_user_id", "form_id")
+    def _compute_access_flags(self):
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for plan in self:
+            plan.is_managed_by_me = plan.employee_id in managed
+            plan.is_own_plan = plan.employee_id.user_id == user
+            plan.can_supervise = plan._user_may_supervise(user, managed)
+
+    def _search_is_managed_by_me(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
+        positive = (operator == "=") == value
+        return [("employee_id", "in" if positive else "not in", managed.ids)]
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        if not self.env.su and not self._is_officer():
+            user = self.env.user
+            managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+            forms = self.env["appraisal.form"].browse(
+                [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
+            )
+            for form in forms:
+                if not form._user_may_supervise_plan(user, managed):
+                    raise AccessError(
+                        self.env._(
+                            "Only the superiors of %(employee)s and HR officers may "
+                            "draw up their action plan.",
+                            employee=form.employee_id.name,
+                        )
+                    )
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("appraisal_workflow"):
+            self._check_write_allowed(vals)
+        return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
+        if not changed:
+            return
+        if "state" in changed:
+            raise UserError(self.env._("Use the buttons of the action plan to change its status."))
+        if "form_id" in changed:
+            raise UserError(self.env._("An action plan stays on the form it was made for."))
+        self._check_not_closed()
+        if self._is_officer():
+            return
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for plan in self:
+            if plan._user_may_supervise(user, managed):
+                allowed = PLAN_SUPERVISOR_FIELDS
+            elif plan.employee_id.user_id == user:
+                allowed = PLAN_EMPLOYEE_FIELDS
+            else:
+                allowed = set()
+            if changed - allowed:
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of %(plan)s and HR officers may change it; "
+                        "the employee reports progress on its actions.",
+                        plan=plan.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        for plan in self:
+            if plan.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Action plan %(plan)s has started: cancel it instead of deleting it.",
+                        plan=plan.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @in_user_lang
+    def action_start(self):
+        """The supervisor agrees the plan (or takes a finished one up again)."""
+        self._check_supervisor()
+        for plan in self:
+            if plan.state not in ("draft", "done"):
+                raise UserError(
+                    self.env._("Only a draft or finished plan can be started (%(plan)s).",
+                               plan=plan.name)
+                )
+            if not plan.item_ids.filtered(lambda i: i.status != "cancelled"):
+                raise UserError(
+                    self.env._("Add at least one action to %(plan)s before starting it.",
+                               plan=plan.name)
+                )
+        self._workflow_write({"state": "in_progress"})
+        # The to-do "draw up the action plan" left on approval is fulfilled.
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        self.sudo().activity_ids.filtered(
+            lambda a: a.automated and a.activity_type_id == todo
+        ).unlink()
+        return True
+
+    @in_user_lang
+    def action_done(self):
+        self._check_supervisor()
+        for plan in self:
+            if plan.state != "in_progress":
+                raise UserError(
+                    self.env._("Only a plan in progress can be closed (%(plan)s).", plan=plan.name)
+                )
+            still_open = plan.item_ids.filtered(lambda i: i.status == "open")
+            if still_open:
+                raise UserError(
+                    self.env._(
+                        "Mark every action of %(plan)s done or cancelled first. Still "
+                        "open: %(items)s",
+                        plan=plan.name,
+                        items="; ".join(still_open.mapped("name")),
+                    )
+                )
+        self._workflow_write({"state": "done"})
+        return True
+
+    @in_user_lang
+    def action_cancel(self):
+        self._check_supervisor()
+        for plan in self:
+            if plan.state not in ("draft", "in_progress"):
+                raise UserError(
+                    self.env._("Only a draft plan or one in progress can be cancelled "
+                               "(%(plan)s).", plan=plan.name)
+                )
+        self._workflow_write({"state": "cancelled"})
+        return True
+
+    @in_user_lang
+    def action_draft(self):
+        self._check_supervisor()
+        for plan in self:
+            if plan.state != "cancelled":
+                raise UserError(
+                    self.env._("Only a cancelled plan can be set back to draft (%(plan)s).",
+                               plan=plan.name)
+                )
+        self._workflow_write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _workflow_write(self, vals):
+        return self.with_context(appraisal_workflow=True).write(vals)
+
+    def _is_officer(self):
+        return self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
+
+    def _user_may_supervise(self, user, managed):
+        """The supervisor, the form's superiors and HR; never the employee."""
+        self.ensure_one()
+        if self.employee_id.user_id == user:
+            return False
+        if user.has_group("appraisal_monthly.group_appraisal_officer"):
+            return True
+        return self.supervisor_user_id == user or self.form_id._user_may_supervise_plan(
+            user, managed
+        )
+
+    def _check_supervisor(self):
+        if self.env.su:
+            return
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for plan in self:
+            if not plan._user_may_supervise(user, managed):
+                raise AccessError(
+                    self.env._("Only the supervisor of %(plan)s and HR officers may do this.",
+                               plan=plan.name)
+                )
+
+    def _check_not_closed(self):
+        closed = self.filtered(lambda p: p.state in ("done", "cancelled"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Finished and cancelled action plans are closed (%(plans)s): start "
+                    "the plan again before changing it.",
+                    plans=", ".join(closed.mapped("name")),
+                )
+            )
+
+    def _check_items_editable(self):
+        """Supervisors and HR add and remove actions; the employee too while
+        the plan is a draft (they write their own programme)."""
+        if self.env.su or self._is_officer():
+            return
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for plan in self:
+            if plan._user_may_supervise(user, managed):
+                continue
+            if plan.employee_id.user_id == user and plan.state == "draft":
+                continue
+            raise AccessError(
+                self.env._(
+                    "Only the supervisor of %(plan)s and HR officers may add or remove "
+                    "its actions once it has started.",
+                    plan=plan.name,
+                )
+            )
+
+
+class AppraisalActionPlanItem(models.Model):
+    _name = "appraisal.action.plan.item"
+    _description = "Action Plan Item"
+    _order = "plan_id, sequence, deadline, id"
+
+    plan_id = fields.Many2one(
+        "appraisal.action.plan", string="Action Plan", required=True,
+        ondelete="cascade", index=True,
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Action", required=True)
+    deadline = fields.Date()
+    responsible = fields.Char(
+        string="Responsible / Support",
+        help="Who carries the action out or helps, e.g. 'Self, with the "
+        "support of the office'.",
+    )
+    status = fields.Selection(
+        [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="open",
+        required=True,
+        index=True,
+    )
+    date_done = fields.Date(string="Done On")
+    progress_note = fields.Text(
+        string="Progress Report", help="The employee's report on the action."
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    employee_id = fields.Many2one(
+        related="plan_id.employee_id", store=True, index=True, string="Employee"
+    )
+    form_id = fields.Many2one(related="plan_id.form_id", string="Appraisal Form")
+    period_id = fields.Many2one(related="plan_id.period_id", store=True, string="Period of the Plan")
+    date_start = fields.Date(related="plan_id.date_start", store=True)
+    supervisor_user_id = fields.Many2one(related="plan_id.supervisor_user_id")
+    company_id = fields.Many2one(
+        related="plan_id.company_id", store=True, index=True, string="Company"
+    )
+
+    @api.depends_context("uid")
+    @api.depends("deadline", "status")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for item in self:
+            item.is_overdue = bool(item.status == "open" and item.deadline and item.deadline < today)
+
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        plans = self.env["appraisal.action.plan"].browse(
+            [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
+        )
+        if not self.env.su:
+            plans._check_not_closed()
+            plans._check_items_editable()
+        for vals in vals_list:
+            if vals.get("status") == "done":
+                vals.setdefault("date_done", fields.Date.context_today(self))
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        if not self.env.su:
+            self.plan_id._check_not_closed()
+            user = self.env.user
+            managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+            officer = user.has_group("appraisal_monthly.group_appraisal_officer")
+            changed = set(vals)
+            for item in self:
+                plan = item.plan_id
+                if officer or plan._user_may_supervise(user, managed):
+                    allowed = ITEM_SUPERVISOR_FIELDS
+                elif plan.employee_id.user_id == user:
+                    allowed = (
+                        ITEM_EMPLOYEE_DRAFT_FIELDS if plan.state == "draft" else ITEM_EMPLOYEE_FIELDS
+                    )
+                else:
+                    allowed = set()
+                if changed - allowed:
+                    raise AccessError(
+                        self.env._(
+                            "You may only report progress on the actions of %(plan)s: "
+                            "its supervisor agrees the actions and marks them done.",
+                            plan=plan.name,
+                        )
+                    )
+        vals = dict(vals)
+        if "status" in vals and "date_done" not in vals:
+            vals["date_done"] = (
+                fields.Date.context_today(self) if vals["status"] == "done" else False
+            )
+        return super().write(vals)
+
+    @in_user_lang
+    def unlink(self):
+        if not self.env.su:
+            self.plan_id._check_not_closed()
+            self.plan_id._check_items_editable()
+        return super().unlink()
+
+    @in_user_lang
+    def action_mark_done(self):
+        self.write({"status": "done"})
+        return True
+
+    @in_user_lang
+    def action_reopen(self):
+        self.write({"status": "open"})
+        return True
+

@@ -1,0 +1,2 @@
+from . import appraisal_task
+from . import appraisal_form

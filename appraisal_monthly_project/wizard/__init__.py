@@ -1,0 +1,1 @@
+from . import appraisal_task_project_import
