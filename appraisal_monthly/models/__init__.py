@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import appraisal_managed_mixin
 from . import appraisal_criteria_set
 from . import appraisal_criterion
 from . import appraisal_period

@@ -27,7 +27,7 @@ class AppraisalActionPlan(models.Model):
 
     _name = "appraisal.action.plan"
     _description = "Action Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.managed.mixin"]
     _order = "date_start desc, id desc"
     # The employee may report on their progress in the chatter.
     _mail_post_access = "read"
@@ -144,12 +144,6 @@ class AppraisalActionPlan(models.Model):
             plan.is_own_plan = plan.employee_id.user_id == user
             plan.can_supervise = plan._user_may_supervise(user, managed)
 
-    def _search_is_managed_by_me(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        positive = (operator == "=") == value
-        return [("employee_id", "in" if positive else "not in", managed.ids)]
 
     # ------------------------------------------------------------------
     # CRUD

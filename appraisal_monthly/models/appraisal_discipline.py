@@ -26,7 +26,7 @@ class AppraisalDiscipline(models.Model):
 
     _name = "appraisal.discipline"
     _description = "Disciplinary Measure"
-    _inherit = ["mail.thread.main.attachment"]
+    _inherit = ["mail.thread.main.attachment", "appraisal.managed.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -72,12 +72,6 @@ class AppraisalDiscipline(models.Model):
         string="Violation and Grounds",
         help="What the measure was taken for, and on what grounds.",
     )
-    is_managed_by_me = fields.Boolean(
-        compute="_compute_is_managed_by_me",
-        search="_search_is_managed_by_me",
-        help="A measure of someone below me in the manager chain or in a "
-        "department I head.",
-    )
 
     @api.depends("kind", "decision_number", "employee_id.name")
     def _compute_name(self):
@@ -95,19 +89,7 @@ class AppraisalDiscipline(models.Model):
         for measure in self:
             measure.is_veto = discipline_rules.is_veto_kind(measure.kind)
 
-    @api.depends_context("uid")
-    @api.depends("employee_id")
-    def _compute_is_managed_by_me(self):
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        for measure in self:
-            measure.is_managed_by_me = measure.employee_id in managed
 
-    def _search_is_managed_by_me(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        positive = (operator == "=") == value
-        return [("employee_id", "in" if positive else "not in", managed.ids)]
 
     # ------------------------------------------------------------------
     # CRUD: every change that may move a veto re-evaluates the forms

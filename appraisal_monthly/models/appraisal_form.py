@@ -39,7 +39,11 @@ LOCKED_FREE_PREFIXES = ("message_", "activity_")
 class AppraisalForm(models.Model):
     _name = "appraisal.form"
     _description = "Monthly Appraisal Form"
-    _inherit = ["mail.thread.main.attachment", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread.main.attachment",
+        "mail.activity.mixin",
+        "appraisal.managed.mixin",
+    ]
     _order = "date_start desc, department_id, employee_id"
     _mail_post_access = "read"
     _check_company_auto = True
@@ -317,12 +321,6 @@ class AppraisalForm(models.Model):
             form.can_approve = form.state == "reviewed" and form._user_may_approve(user)
             form.can_reset = is_officer and form.state in ("approved", "cancelled")
 
-    def _search_is_managed_by_me(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        positive = (operator == "=") == value
-        return [("employee_id", "in" if positive else "not in", managed.ids)]
 
     # ------------------------------------------------------------------
     # Constraints and CRUD

@@ -27,7 +27,7 @@ FREE_PREFIXES = ("message_", "activity_")
 class AppraisalTask(models.Model):
     _name = "appraisal.task"
     _description = "Work Plan Task"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "appraisal.managed.mixin"]
     _order = "period_id desc, employee_id, sequence, date_deadline, id"
     _mail_post_access = "read"
     _check_company_auto = True
@@ -105,12 +105,6 @@ class AppraisalTask(models.Model):
         index=True,
         help="Planned: not done yet. Done Late: done with delays not exempted.",
     )
-    is_managed_by_me = fields.Boolean(
-        compute="_compute_is_managed_by_me",
-        search="_search_is_managed_by_me",
-        help="A task of someone below me in the manager chain or in a "
-        "department I head.",
-    )
     can_edit = fields.Boolean(compute="_compute_user_rights")
     can_confirm_exemption = fields.Boolean(compute="_compute_user_rights")
 
@@ -164,19 +158,7 @@ class AppraisalTask(models.Model):
             else:
                 task.state = "done"
 
-    @api.depends_context("uid")
-    @api.depends("employee_id")
-    def _compute_is_managed_by_me(self):
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        for task in self:
-            task.is_managed_by_me = task.employee_id in managed
 
-    def _search_is_managed_by_me(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(self.env._("Unsupported search on 'managed by me'."))
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        positive = (operator == "=") == value
-        return [("employee_id", "in" if positive else "not in", managed.ids)]
 
     @api.depends_context("uid")
     @api.depends("employee_id", "form_id.state", "period_id.state")
