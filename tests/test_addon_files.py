@@ -40,7 +40,7 @@ def test_every_model_has_access_rules(addon_path):
         text = path.read_text()
         if "models.AbstractModel" in text:
             continue  # abstract models have no table, hence no access rights
-        for match in re.finditer(r'_name = "([a-z_.]+)"', text):
+        for match in re.finditer(r'^    _name = "([a-z_.]+)"', text, re.M):
             declared.add("model_" + match.group(1).replace(".", "_"))
     assert declared, "no model found"
     assert declared <= models_with_acl, declared - models_with_acl
