@@ -38,6 +38,13 @@
         "views/period_summary_views.xml",
         "views/publication_appraisal_period_views.xml",
         "report/period_summary_report.xml",
+        "wizard/appraisal_period_export_views.xml",
+        "report/appraisal_form_reports.xml",
+        "report/appraisal_form_templates.xml",
+        "views/analysis_views.xml",
+        "views/appraisal_summary_views.xml",
+        "views/summary_res_config_settings_views.xml",
+        "wizard/appraisal_summary_export_views.xml",
         "views/appraisal_monthly_menus.xml",
     ],
     "demo": [

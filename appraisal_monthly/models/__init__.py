@@ -38,3 +38,14 @@ from . import period_summary
 from . import publication_appraisal_period
 from . import publication_appraisal_form
 from . import publication_appraisal_form_line
+from . import appraisal_form_report
+from . import appraisal_period_dashboard
+from . import analysis_hr_employee
+from . import analysis_hr_employee_public
+from . import appraisal_period_xlsx
+from . import summary_res_company
+from . import summary_res_config_settings
+from . import appraisal_summary
+from . import appraisal_summary_xlsx
+from . import appraisal_form_summary
+from . import appraisal_discipline_summary

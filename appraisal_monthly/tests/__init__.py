@@ -7,3 +7,6 @@ from . import test_work_plan
 from . import test_month_organisation
 from . import test_quota_publication
 from . import test_discipline_remediation
+from . import test_period_xlsx
+from . import test_analysis
+from . import test_summary

@@ -1,0 +1,218 @@
+import io
+
+from odoo import fields, models
+from odoo.tools.misc import xlsxwriter
+
+from .. import scoring
+from ..report import xlsx_common as xc
+
+STATE_NOTES_VI = {
+    "draft": "Đang tự đánh giá",
+    "submitted": "Chờ cấp trên chấm điểm",
+    "reviewed": "Chờ thủ trưởng phê duyệt",
+}
+
+
+class AppraisalPeriod(models.Model):
+    _inherit = "appraisal.period"
+
+    def action_open_export_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Export Sheet"),
+            "res_model": "appraisal.period.export",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    def _get_sheet_title(self):
+        self.ensure_one()
+        start = self.date_start
+        if self.period_type == "quarter":
+            when = "QUÝ %s/%s" % ((start.month - 1) // 3 + 1, start.year)
+        else:
+            when = "THÁNG %02d/%s" % (start.month, start.year)
+        return (
+            "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ, CÔNG CHỨC, "
+            "VIÊN CHỨC %s" % when
+        )
+
+    def _get_sheet_forms(self, department_ids=None):
+        """The forms of the period the current user may read, in sheet order."""
+        self.ensure_one()
+        domain = [("period_id", "=", self.id), ("state", "!=", "cancelled")]
+        if department_ids:
+            domain.append(("department_id", "child_of", list(department_ids)))
+        # Searched as the user: record rules decide whose rows appear.
+        forms = self.env["appraisal.form"].search(domain)
+        return forms.sorted(
+            lambda f: (f.department_id.complete_name or "", f.employee_id.name or "", f.id)
+        )
+
+    @staticmethod
+    def _sheet_sections(form):
+        """[(section name, points)] of a form: signed final scores of the
+        lines under each section."""
+        sections = []
+        for line in form.line_ids.sorted(lambda l: (l.sequence, l.id)):
+            if line.display_type == "line_section":
+                sections.append([line.name, 0.0])
+            elif not line.display_type:
+                if not sections:
+                    sections.append(["", 0.0])
+                sections[-1][1] += scoring.net_score([(line.kind, line.final_score)])
+        return [(name, round(points, 2)) for name, points in sections]
+
+    def _sheet_lang_env(self):
+        lang = "vi_VN" if self.env["res.lang"]._lang_get("vi_VN") else self.env.lang
+        return self.with_context(lang=lang)
+
+    def _generate_period_xlsx(self, department_ids=None):
+        """The official period sheet (BẢNG TỔNG HỢP) as XLSX bytes.
+
+        Holds only the forms the current user may read.
+        """
+        self.ensure_one()
+        forms = self._get_sheet_forms(department_ids)
+        # Rows are chosen as the user; their details (lines, employee,
+        # department) are then read without per-field access noise.
+        period = self._sheet_lang_env().sudo()
+        forms = forms.with_env(period.env)
+        rows = []
+        for form in forms:
+            rows.append({
+                "form": form,
+                "sections": self._sheet_sections(form),
+            })
+        n_sections = max([len(r["sections"]) for r in rows] + [1])
+
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        ws = workbook.add_worksheet("Tong hop")
+        fmt = xc.make_formats(workbook)
+
+        # columns
+        col_sec = 4
+        col_self = col_sec + n_sections
+        col_manager, col_final, col_percent = col_self + 1, col_self + 2, col_self + 3
+        col_level, col_note = col_self + 4, col_self + 5
+        last_col = col_note
+        widths = [5, 24, 24, 20] + [9] * n_sections + [10, 10, 10, 9, 26, 22]
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, width)
+
+        company = period.company_id
+        row = xc.write_heading(ws, fmt, last_col, company.name, company.parent_id.name)
+        row = xc.write_title(ws, fmt, row, last_col, period._get_sheet_title(),
+                             "(Từ ngày %s đến ngày %s)" % (
+                                 period.date_start.strftime("%d/%m/%Y"),
+                                 period.date_end.strftime("%d/%m/%Y")))
+
+        # table header: two rows
+        h1, h2 = row, row + 1
+        for col, label in (
+            (0, "STT"), (1, "Họ và tên"), (2, "Chức vụ"), (3, "Đơn vị"),
+            (col_self, "Điểm tự chấm"), (col_manager, "Điểm cấp trên chấm"),
+            (col_final, "Điểm kết quả"), (col_percent, "Tỷ lệ (%)"),
+            (col_level, "Xếp loại"), (col_note, "Ghi chú"),
+        ):
+            ws.merge_range(h1, col, h2, col, label, fmt["header"])
+        if n_sections > 1:
+            ws.merge_range(h1, col_sec, h1, col_self - 1, "Điểm theo từng phần tiêu chí", fmt["header"])
+        else:
+            ws.write(h1, col_sec, "Điểm theo phần", fmt["header"])
+        for index in range(n_sections):
+            ws.write(h2, col_sec + index, "Phần %s" % xc.roman(index + 1), fmt["header"])
+        ws.set_row(h1, 30)
+        ws.set_row(h2, 30)
+        row = h2 + 1
+
+        counts = dict.fromkeys(xc.RATING_ORDER, 0)
+        not_rated = 0
+        for number, data in enumerate(rows, start=1):
+            form = data["form"]
+            approved = form.state == "approved"
+            ws.write_number(row, 0, number, fmt["integer"])
+            texts = [
+                (1, form.employee_id.name or ""),
+                (2, form.job_id.name or form.employee_id.job_title or ""),
+                (3, form.department_id.name or ""),
+            ]
+            for col, text in texts:
+                ws.write(row, col, text, fmt["text"])
+            for index in range(n_sections):
+                if index < len(data["sections"]):
+                    ws.write_number(row, col_sec + index, data["sections"][index][1], fmt["number"])
+                else:
+                    ws.write_blank(row, col_sec + index, None, fmt["text"])
+            ws.write_number(row, col_self, form.self_score, fmt["number"])
+            if form.state in ("reviewed", "approved"):
+                ws.write_number(row, col_manager, form.manager_score, fmt["number"])
+            else:
+                ws.write_blank(row, col_manager, None, fmt["text"])
+            ws.write_number(row, col_final, form.final_score, fmt["number"])
+            ws.write_number(row, col_percent, form.score_percent / 100.0, fmt["percent"])
+            notes = []
+            if approved and form.rating:
+                counts[form.rating] += 1
+                ws.write(row, col_level, xc.RATING_LABELS_VI[form.rating], fmt["text"])
+            else:
+                not_rated += 1
+                ws.write(row, col_level, xc.NOT_RATED_VI, fmt["text"])
+                notes.append(STATE_NOTES_VI.get(form.state, ""))
+            if form.veto:
+                notes.append("Vi phạm tiêu chí loại trừ")
+            if approved and form.rating != form.suggested_rating:
+                notes.append("Điều chỉnh mức xếp loại")
+            note = "; ".join(n for n in notes if n)
+            ws.write(row, col_note, note, fmt["text"])
+            texts.append((col_note, note))
+            ws.set_row(row, xc.row_height([(text, widths[col]) for col, text in texts]))
+            row += 1
+        if not rows:
+            ws.merge_range(row, 0, row, last_col, "Không có phiếu đánh giá nào.", fmt["text_center"])
+            row += 1
+
+        # counts per level
+        row += 1
+        total = len(rows)
+        ws.merge_range(row, 1, row, 3, "Tổng hợp xếp loại", fmt["header"])
+        ws.write(row, 4, "Số người", fmt["header"])
+        ws.write(row, 5, "Tỷ lệ", fmt["header"])
+        row += 1
+        summary = [(xc.RATING_LABELS_VI[key], counts[key]) for key in xc.RATING_ORDER]
+        if not_rated:
+            summary.append((xc.NOT_RATED_VI, not_rated))
+        for label, count in summary:
+            ws.merge_range(row, 1, row, 3, label, fmt["text"])
+            ws.write_number(row, 4, count, fmt["integer"])
+            ws.write_number(row, 5, count / total if total else 0.0, fmt["percent"])
+            row += 1
+        ws.merge_range(row, 1, row, 3, "Tổng số", fmt["total_label"])
+        ws.write_number(row, 4, total, fmt["total_integer"])
+        ws.write_number(row, 5, 1.0 if total else 0.0, fmt["total_percent"])
+        row += 2
+
+        # what the section columns hold, per criteria set
+        sets = {}
+        for data in rows:
+            sets.setdefault(data["form"].criteria_set_id, data["sections"])
+        if sets:
+            ws.merge_range(row, 0, row, last_col, "Ghi chú các phần tiêu chí:", fmt["note"])
+            row += 1
+            for criteria_set, sections in sets.items():
+                text = "- %s: %s" % (criteria_set.name, "; ".join(
+                    "Phần %s: %s" % (xc.roman(i + 1), name) for i, (name, _points) in enumerate(sections)
+                ))
+                ws.merge_range(row, 0, row, last_col, text, fmt["note"])
+                ws.set_row(row, xc.row_height([(text, sum(widths))]))
+                row += 1
+            row += 1
+
+        xc.write_signatures(ws, fmt, row, last_col, company.city,
+                            fields.Date.context_today(self))
+        xc.setup_print(ws, h1, h2)
+        workbook.close()
+        return output.getvalue()

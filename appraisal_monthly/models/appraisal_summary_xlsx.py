@@ -1,0 +1,181 @@
+import io
+
+from odoo import api, fields, models
+from odoo.tools.misc import xlsxwriter
+
+from .. import summary_rules
+from ..report import xlsx_common
+
+SHORT_LABELS_VI = {
+    "excellent": "HTXSNV",
+    "good": "HTTNV",
+    "completed": "HTNV",
+    "failed": "KHTNV",
+}
+NOT_CLASSIFIED_VI = "Không xếp loại"
+YEAR_LABELS_VI = dict(xlsx_common.RATING_LABELS_VI, not_classified=NOT_CLASSIFIED_VI)
+FIXED_COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Đơn vị")
+FIRST_MONTH_COL = len(FIXED_COLUMNS)
+AVERAGE_COL = FIRST_MONTH_COL + 24
+LEVEL_COL = AVERAGE_COL + 1
+# Widths of the text columns (characters): name, position, unit, annual level.
+TEXT_WIDTHS = {1: 24, 2: 22, 3: 22, LEVEL_COL: 22}
+LINE_HEIGHT = 15.5
+
+
+def _row_height(texts):
+    """A row tall enough for its wrapped texts ({column: text}): xlsxwriter
+    cannot fit rows itself, and spreadsheets do not on opening."""
+    lines = 1
+    for col, text in texts.items():
+        # About 1.4 characters of 11-point Times per unit of column width.
+        width = max(int(TEXT_WIDTHS[col] * 1.4) - 1, 1)
+        lines = max(lines, -(-len(text or "") // width))
+    return LINE_HEIGHT * lines
+
+
+class AppraisalSummary(models.Model):
+    _inherit = "appraisal.summary"
+
+    @api.model
+    def _annual_sheet_rows(self, year, company, department_ids=None):
+        """The year results the current user may read, with each month's
+        (score, level) taken from the approved forms they average."""
+        domain = [
+            ("period_type", "=", "year"),
+            ("year", "=", year),
+            ("company_id", "=", company.id),
+        ]
+        if department_ids:
+            domain.append(("department_id", "child_of", list(department_ids)))
+        summaries = self.search(domain).sorted(
+            lambda s: (s.department_id.complete_name or "", s.employee_id.name or "")
+        )
+        rows = []
+        for summary in summaries:
+            months = {}
+            # Reading the result grants its details, even when a form comes
+            # from a body the reader has no access to (a transfer).
+            forms = summary.sudo().form_ids.sorted(lambda f: (f.date_start, f.id))
+            for form in forms:
+                length = 3 if form.period_id.period_type == "quarter" else 1
+                for month in summary_rules.covered_months(form.date_start.month, length):
+                    months[month] = (form.score_percent, form.rating)
+            employee = summary.employee_id.sudo()
+            rows.append({
+                "summary": summary,
+                "name": employee.name,
+                "job": employee.job_id.name or employee.job_title or "",
+                "unit": employee.department_id.name or "",
+                "months": months,
+                "average": summary.average_score if summary.form_ids else None,
+                "rating": summary.rating,
+            })
+        return rows
+
+    @api.model
+    def _generate_annual_xlsx(self, year, company, department_ids=None):
+        """The annual sheet (bảng tổng hợp năm) as XLSX bytes, holding only
+        the results the current user may read."""
+        rows = self._annual_sheet_rows(year, company, department_ids)
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        ws = workbook.add_worksheet("Năm %s" % year)
+        fmt = xlsx_common.make_formats(workbook)
+        last_col = LEVEL_COL
+
+        row = xlsx_common.write_heading(
+            ws, fmt, last_col, company.name, company.parent_id.name or None
+        )
+        subtitle = None
+        if department_ids:
+            names = self.env["hr.department"].browse(department_ids).mapped("name")
+            subtitle = "Đơn vị: %s" % ", ".join(names)
+        row = xlsx_common.write_title(
+            ws, fmt, row, last_col,
+            "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI NĂM %s" % year, subtitle,
+        )
+
+        # Table header on two rows: month headers merged over (score, level).
+        header_top = row
+        for col, label in enumerate(FIXED_COLUMNS):
+            ws.merge_range(row, col, row + 1, col, label, fmt["header"])
+        for month in range(1, 13):
+            col = FIRST_MONTH_COL + 2 * (month - 1)
+            ws.merge_range(row, col, row, col + 1, "Tháng %s" % month, fmt["header"])
+            ws.write(row + 1, col, "Điểm", fmt["header"])
+            ws.write(row + 1, col + 1, "Xếp loại", fmt["header"])
+        ws.merge_range(row, AVERAGE_COL, row + 1, AVERAGE_COL, "Điểm trung bình", fmt["header"])
+        ws.merge_range(row, LEVEL_COL, row + 1, LEVEL_COL, "Xếp loại năm", fmt["header"])
+        ws.set_row(row, 22)
+        ws.set_row(row + 1, 30)
+        row += 2
+        header_bottom = row - 1
+
+        for index, data in enumerate(rows, start=1):
+            ws.write_number(row, 0, index, fmt["integer"])
+            ws.write(row, 1, data["name"], fmt["text"])
+            ws.write(row, 2, data["job"], fmt["text"])
+            ws.write(row, 3, data["unit"], fmt["text"])
+            for month in range(1, 13):
+                col = FIRST_MONTH_COL + 2 * (month - 1)
+                score, rating = data["months"].get(month, (None, None))
+                if score is None:
+                    ws.write_blank(row, col, None, fmt["number"])
+                else:
+                    ws.write_number(row, col, score, fmt["number"])
+                ws.write(row, col + 1, SHORT_LABELS_VI.get(rating, ""), fmt["text_center"])
+            if data["average"] is None:
+                ws.write_blank(row, AVERAGE_COL, None, fmt["number"])
+            else:
+                ws.write_number(row, AVERAGE_COL, data["average"], fmt["number"])
+            level = YEAR_LABELS_VI.get(data["rating"], "")
+            ws.write(row, LEVEL_COL, level, fmt["text"])
+            ws.set_row(row, _row_height(
+                {1: data["name"], 2: data["job"], 3: data["unit"], LEVEL_COL: level}
+            ))
+            row += 1
+
+        # Counts per annual level.
+        total = len(rows)
+        counts = summary_rules.count_by_rating(data["rating"] for data in rows)
+        row += 1
+        ws.merge_range(row, 1, row, 3, "Tổng số người", fmt["total_label"])
+        ws.write_number(row, FIRST_MONTH_COL, total, fmt["total_integer"])
+        ws.write(row, FIRST_MONTH_COL + 1, "Tỷ lệ", fmt["header"])
+        row += 1
+        for rating in summary_rules.RATINGS:
+            ws.merge_range(row, 1, row, 3, YEAR_LABELS_VI[rating], fmt["text"])
+            ws.write_number(row, FIRST_MONTH_COL, counts[rating], fmt["integer"])
+            ws.write_number(
+                row, FIRST_MONTH_COL + 1,
+                counts[rating] / total if total else 0.0, fmt["percent"],
+            )
+            row += 1
+        ws.merge_range(
+            row, 0, row, last_col,
+            "Ghi chú: HTXSNV - Hoàn thành xuất sắc nhiệm vụ; HTTNV - Hoàn thành "
+            "tốt nhiệm vụ; HTNV - Hoàn thành nhiệm vụ; KHTNV - Không hoàn thành "
+            "nhiệm vụ. Điểm trên thang 100; tháng nghỉ (ốm, thai sản) không có "
+            "điểm và không tính vào điểm trung bình.",
+            fmt["note"],
+        )
+        ws.set_row(row, 32)
+        row += 2
+        xlsx_common.write_signatures(
+            ws, fmt, row, last_col, company.city or company.state_id.name,
+            fields.Date.context_today(self),
+        )
+
+        ws.set_column(0, 0, 5)
+        for col, width in TEXT_WIDTHS.items():
+            ws.set_column(col, col, width)
+        for month in range(12):
+            col = FIRST_MONTH_COL + 2 * month
+            ws.set_column(col, col, 6.5)
+            ws.set_column(col + 1, col + 1, 8.5)
+        ws.set_column(AVERAGE_COL, AVERAGE_COL, 9)
+        ws.freeze_panes(header_bottom + 1, 2)
+        xlsx_common.setup_print(ws, header_top, header_bottom)
+        workbook.close()
+        return output.getvalue()

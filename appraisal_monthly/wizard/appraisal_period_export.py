@@ -1,0 +1,39 @@
+import base64
+
+from odoo import fields, models
+
+
+class AppraisalPeriodExport(models.TransientModel):
+    _name = "appraisal.period.export"
+    _description = "Export the Period Sheet"
+
+    period_id = fields.Many2one("appraisal.period", required=True, ondelete="cascade")
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Departments",
+        help="Only these departments (sub-departments included). Leave empty "
+        "for every form you may read.",
+    )
+    file_data = fields.Binary(string="File", readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    def action_export(self):
+        self.ensure_one()
+        content = self.period_id._generate_period_xlsx(
+            department_ids=self.department_ids.ids or None
+        )
+        start = self.period_id.date_start
+        if self.period_id.period_type == "quarter":
+            suffix = "Q%s_%s" % ((start.month - 1) // 3 + 1, start.year)
+        else:
+            suffix = "%02d_%s" % (start.month, start.year)
+        self.write({
+            "file_data": base64.b64encode(content),
+            "file_name": "bang_tong_hop_%s.xlsx" % suffix,
+        })
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/?model=%s&id=%s&field=file_data&filename=%s&download=true"
+            % (self._name, self.id, self.file_name),
+            "target": "self",
+        }
