@@ -17,10 +17,8 @@ quarterly to one reviewing monthly gets a fair average; with results of a
 single length this is the plain mean.
 """
 
-EXCELLENT = "excellent"
-GOOD = "good"
-COMPLETED = "completed"
-FAILED = "failed"
+from .scoring import COMPLETED, EXCELLENT, FAILED, GOOD, rating_for_percent
+
 NOT_CLASSIFIED = "not_classified"
 RATINGS = (EXCELLENT, GOOD, COMPLETED, FAILED, NOT_CLASSIFIED)
 
@@ -63,16 +61,9 @@ def weighted_average(results):
 
 
 def rating_for_average(average, thresholds):
-    """One of the four levels for an average on the 100-point scale."""
-    excellent, good, completed = thresholds
-    average = round(average, PRECISION)
-    if average >= excellent:
-        return EXCELLENT
-    if average >= good:
-        return GOOD
-    if average >= completed:
-        return COMPLETED
-    return FAILED
+    """One of the four levels for an average on the 100-point scale: the
+    same thresholds as a month (Decree 335/2025)."""
+    return rating_for_percent(average, thresholds)
 
 
 def summarize(results, thresholds, veto=False, min_months=0):

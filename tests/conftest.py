@@ -1,11 +1,17 @@
 """Pure-Python tests: no Odoo, no database.
 
-The scoring rules live in ``appraisal_monthly/scoring.py``, a module that
-imports nothing from Odoo.  Importing it through the addon package would
-import Odoo, so it is loaded here straight from its file.
+The rules live in plain modules of the addon (``scoring.py``, ``quota.py``,
+``task_scoring.py``, ``summary_rules.py``, ``discipline_rules.py``) that
+import nothing from Odoo.  Importing them through the addon package would
+run its ``__init__`` and import Odoo, so they are loaded here as members of
+a stand-in package, ``appraisal_rules``, whose ``__init__`` is never run:
+their relative imports of each other still work.
 """
+import importlib
 import importlib.util
 import pathlib
+import sys
+import types
 
 import pytest
 
@@ -13,11 +19,27 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 ADDON = ROOT / "appraisal_monthly"
 
 
+PACKAGE = "appraisal_rules"
+
+
+def _rules_package():
+    if PACKAGE not in sys.modules:
+        package = types.ModuleType(PACKAGE)
+        package.__path__ = [str(ADDON)]
+        sys.modules[PACKAGE] = package
+    return sys.modules[PACKAGE]
+
+
+def load_rules(module_name):
+    """Import ``appraisal_monthly/<module_name>.py`` without Odoo."""
+    _rules_package()
+    return importlib.import_module(f"{PACKAGE}.{module_name}")
+
+
 def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Kept for the tests that load a module by its path."""
+    del name
+    return load_rules(pathlib.Path(path).stem)
 
 
 @pytest.fixture(scope="session")

@@ -1,21 +1,14 @@
 """Which disciplinary measures veto a period's appraisal (no Odoo)."""
 import datetime
-import importlib.util
-import pathlib
 
 import pytest
 
-ADDON = pathlib.Path(__file__).resolve().parent.parent / "appraisal_monthly"
+from conftest import load_rules
 
 
 @pytest.fixture(scope="module")
 def rules():
-    spec = importlib.util.spec_from_file_location(
-        "appraisal_discipline_rules", ADDON / "discipline_rules.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_rules("discipline_rules")
 
 
 @pytest.mark.parametrize("kind, veto", [

@@ -1,18 +1,13 @@
 """Quota of Excellent ratings (Decree 335/2025): at most 20% of the Good."""
-import importlib.util
-import pathlib
 
 import pytest
 
-ADDON = pathlib.Path(__file__).resolve().parent.parent / "appraisal_monthly"
+from conftest import load_rules
 
 
 @pytest.fixture(scope="module")
 def quota():
-    spec = importlib.util.spec_from_file_location("appraisal_quota", ADDON / "quota.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_rules("quota")
 
 
 @pytest.mark.parametrize("good, allowed", [

@@ -1,21 +1,15 @@
 """Quarterly and annual roll-ups of appraisal results (no Odoo)."""
-import importlib.util
-import pathlib
 
 import pytest
 
-ADDON = pathlib.Path(__file__).resolve().parent.parent / "appraisal_monthly"
+from conftest import load_rules
+
 THRESHOLDS = (90.0, 70.0, 50.0)
 
 
 @pytest.fixture(scope="module")
 def rules():
-    spec = importlib.util.spec_from_file_location(
-        "appraisal_summary_rules", ADDON / "summary_rules.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_rules("summary_rules")
 
 
 def test_quarters(rules):

@@ -62,6 +62,12 @@ class AppraisalPeriod(models.Model):
     form_count = fields.Integer(compute="_compute_form_stats")
     form_to_submit_count = fields.Integer(compute="_compute_form_stats")
     form_approved_count = fields.Integer(compute="_compute_form_stats")
+    form_submitted_count = fields.Integer(
+        string="Submitted Forms", compute="_compute_form_stats"
+    )
+    form_reviewed_count = fields.Integer(
+        string="Reviewed Forms", compute="_compute_form_stats"
+    )
 
     _sql_constraints = [
         (
@@ -131,6 +137,8 @@ class AppraisalPeriod(models.Model):
             period.form_count = sum(by_state.values())
             period.form_to_submit_count = by_state.get("draft", 0)
             period.form_approved_count = by_state.get("approved", 0)
+            period.form_submitted_count = by_state.get("submitted", 0)
+            period.form_reviewed_count = by_state.get("reviewed", 0)
 
     @api.constrains("date_start", "date_self_deadline", "date_review_deadline")
     def _check_deadlines(self):

@@ -17,15 +17,6 @@ class AppraisalPeriod(models.Model):
 
     _inherit = "appraisal.period"
 
-    form_submitted_count = fields.Integer(
-        string="Submitted Forms", compute="_compute_dashboard_counts"
-    )
-    form_reviewed_count = fields.Integer(
-        string="Reviewed Forms", compute="_compute_dashboard_counts"
-    )
-    late_total_count = fields.Integer(
-        string="Late Forms", compute="_compute_dashboard_counts"
-    )
     rated_count = fields.Integer(
         string="Forms with a Level", compute="_compute_dashboard_counts"
     )
@@ -74,12 +65,9 @@ class AppraisalPeriod(models.Model):
 
     @api.depends_context("uid")
     def _compute_dashboard_counts(self):
+        # Counts per status and lateness come from _compute_form_stats and
+        # _compute_late_counts; only the levels are counted here.
         Form = self.env["appraisal.form"]
-        by_state = {}
-        for period, state, count in Form._read_group(
-            [("period_id", "in", self.ids)], ["period_id", "state"], ["__count"]
-        ):
-            by_state[period.id, state] = count
         by_rating = {}
         for period, rating, count in Form._read_group(
             [("period_id", "in", self.ids), ("state", "in", RATED_STATES), ("rating", "!=", False)],
@@ -87,17 +75,7 @@ class AppraisalPeriod(models.Model):
             ["__count"],
         ):
             by_rating[period.id, rating] = count
-        late = dict(
-            Form._read_group(
-                [("period_id", "in", self.ids), ("late_step", "!=", "none")],
-                ["period_id"],
-                ["__count"],
-            )
-        )
         for period in self:
-            period.form_submitted_count = by_state.get((period.id, "submitted"), 0)
-            period.form_reviewed_count = by_state.get((period.id, "reviewed"), 0)
-            period.late_total_count = late.get(period, 0) if period.id else 0
             counts = {rating: by_rating.get((period.id, rating), 0) for rating in RATINGS}
             total = sum(counts.values())
             period.rated_count = total

@@ -175,6 +175,23 @@ class AppraisalTask(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model
+    def _get_work_plan_action(self, employee, period):
+        """The work plan of one employee for one period, new tasks
+        defaulting to them."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_task_action"
+        )
+        action["domain"] = [
+            ("employee_id", "=", employee.id),
+            ("period_id", "=", period.id),
+        ]
+        action["context"] = {
+            "default_employee_id": employee.id,
+            "default_period_id": period.id,
+        }
+        return action
+
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):

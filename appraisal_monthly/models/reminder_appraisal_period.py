@@ -14,6 +14,7 @@ class AppraisalPeriod(models.Model):
     late_review_count = fields.Integer(
         string="Late at Review", compute="_compute_late_counts"
     )
+    late_total_count = fields.Integer(string="Late Forms", compute="_compute_late_counts")
     late_approval_count = fields.Integer(
         string="Late at Approval", compute="_compute_late_counts"
     )
@@ -31,6 +32,9 @@ class AppraisalPeriod(models.Model):
             period.late_self_count = counts.get((period.id, "self"), 0)
             period.late_review_count = counts.get((period.id, "review"), 0)
             period.late_approval_count = counts.get((period.id, "approval"), 0)
+            period.late_total_count = (
+                period.late_self_count + period.late_review_count + period.late_approval_count
+            )
 
     @in_user_lang
     def action_open(self):

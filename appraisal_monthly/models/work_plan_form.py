@@ -133,17 +133,9 @@ class AppraisalForm(models.Model):
 
     def action_open_tasks(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "appraisal_monthly.appraisal_task_action"
+        action = self.env["appraisal.task"]._get_work_plan_action(
+            self.employee_id, self.period_id
         )
-        action["domain"] = [
-            ("employee_id", "=", self.employee_id.id),
-            ("period_id", "=", self.period_id.id),
-        ]
-        action["context"] = {
-            "default_employee_id": self.employee_id.id,
-            "default_period_id": self.period_id.id,
-        }
         return action
 
     # ------------------------------------------------------------------

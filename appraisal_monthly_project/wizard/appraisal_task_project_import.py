@@ -89,17 +89,9 @@ class AppraisalTaskProjectImport(models.TransientModel):
         tasks = self.env["appraisal.task"].create([
             self._prepare_task_values(project_task) for project_task in project_tasks
         ])
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "appraisal_monthly.appraisal_task_action"
+        action = self.env["appraisal.task"]._get_work_plan_action(
+            self.employee_id, self.period_id
         )
-        action["domain"] = [
-            ("employee_id", "=", self.employee_id.id),
-            ("period_id", "=", self.period_id.id),
-        ]
-        action["context"] = {
-            "default_employee_id": self.employee_id.id,
-            "default_period_id": self.period_id.id,
-        }
         action["name"] = self.env._(
             "%(count)s task(s) imported from Project", count=len(tasks)
         )
