@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.fields import Command
 
-from .. import quota
+from ..rules import quota
 from ..models.quota_appraisal_period import RATED_STATES
 
 SCOPE_SELECTION = [
