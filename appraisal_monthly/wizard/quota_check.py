@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.fields import Command
 
 from ..rules import quota
-from ..models.quota_appraisal_period import RATED_STATES
+from ..models.appraisal_period import RATED_STATES
 
 SCOPE_SELECTION = [
     ("company", "Whole Company"),
