@@ -1,50 +1,51 @@
 """Pure-Python tests: no Odoo, no database.
 
-The rules live in plain modules of the addon (``scoring.py``, ``quota.py``,
-``task_scoring.py``, ``summary_rules.py``, ``discipline_rules.py``) that
-import nothing from Odoo.  Importing them through the addon package would
-run its ``__init__`` and import Odoo, so they are loaded here as members of
-a stand-in package, ``appraisal_rules``, whose ``__init__`` is never run:
-their relative imports of each other still work.
+The rules live in one package of the addon, ``appraisal_monthly/rules/``,
+that imports nothing from Odoo.  Importing it through the addon would run
+the addon's ``__init__`` and import Odoo, so the package is loaded here on
+its own, from its folder, under the name ``appraisal_rules``: its modules'
+relative imports of each other work as in the addon.
 """
 import importlib
 import importlib.util
 import pathlib
 import sys
-import types
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ADDON = ROOT / "appraisal_monthly"
-
+RULES = ADDON / "rules"
 
 PACKAGE = "appraisal_rules"
 
 
-def _rules_package():
+def rules_package():
+    """The addon's ``rules/`` package, imported without Odoo."""
     if PACKAGE not in sys.modules:
-        package = types.ModuleType(PACKAGE)
-        package.__path__ = [str(ADDON)]
+        spec = importlib.util.spec_from_file_location(
+            PACKAGE, RULES / "__init__.py", submodule_search_locations=[str(RULES)]
+        )
+        package = importlib.util.module_from_spec(spec)
         sys.modules[PACKAGE] = package
+        spec.loader.exec_module(package)
     return sys.modules[PACKAGE]
 
 
 def load_rules(module_name):
-    """Import ``appraisal_monthly/<module_name>.py`` without Odoo."""
-    _rules_package()
+    """Import ``appraisal_monthly/rules/<module_name>.py`` without Odoo."""
+    rules_package()
     return importlib.import_module(f"{PACKAGE}.{module_name}")
-
-
-def _load(name, path):
-    """Kept for the tests that load a module by its path."""
-    del name
-    return load_rules(pathlib.Path(path).stem)
 
 
 @pytest.fixture(scope="session")
 def scoring():
-    return _load("appraisal_scoring", ADDON / "scoring.py")
+    return load_rules("scoring")
+
+
+@pytest.fixture(scope="session")
+def workflow():
+    return load_rules("workflow")
 
 
 @pytest.fixture(scope="session")

@@ -32,16 +32,59 @@ def test_xml_parses_and_uses_odoo_18_syntax(addon_path):
         assert not tree.xpath("//*[contains(@class, 'oe_chatter')]"), f"{path}: use <chatter/>"
 
 
+def _const(node):
+    return node.value if isinstance(node, ast.Constant) else None
+
+
+def _declared_models(addon_path):
+    """{model name: path} of every model the addon's Python code declares
+    (a class with ``_name``, not only extending another model), read from
+    the syntax tree of every file of the addon, wherever it lives; abstract
+    models are left out (no table, hence no access rights)."""
+    declared = {}
+    for path in sorted(addon_path.rglob("*.py")):
+        if "tests" in path.relative_to(addon_path).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {ast.unparse(base) for base in node.bases}
+            if not bases & {"models.Model", "models.TransientModel"}:
+                continue
+            attrs = {
+                target.id: stmt.value
+                for stmt in node.body if isinstance(stmt, ast.Assign)
+                for target in stmt.targets if isinstance(target, ast.Name)
+            }
+            name = _const(attrs.get("_name"))
+            if not name:
+                continue
+            inherit = attrs.get("_inherit")
+            parents = (
+                [_const(elt) for elt in inherit.elts]
+                if isinstance(inherit, (ast.List, ast.Tuple))
+                else [_const(inherit)] if inherit is not None else []
+            )
+            if name in parents:
+                continue  # an aspect file of a model declared elsewhere
+            declared[name] = path
+    return declared
+
+
+def test_models_are_discovered_everywhere(addon_path):
+    declared = _declared_models(addon_path)
+    # models of models/, report/ and wizard/ alike
+    assert "appraisal.form" in declared
+    assert "appraisal.form.report" in declared
+    assert "appraisal.period.generate" in declared
+
+
 def test_every_model_has_access_rules(addon_path):
     rows = list(csv.DictReader((addon_path / "security/ir.model.access.csv").open()))
     models_with_acl = {row["model_id:id"] for row in rows}
-    declared = set()
-    for path in list((addon_path / "models").glob("*.py")) + list((addon_path / "wizard").glob("*.py")):
-        text = path.read_text()
-        if "models.AbstractModel" in text:
-            continue  # abstract models have no table, hence no access rights
-        for match in re.finditer(r'^    _name = "([a-z_.]+)"', text, re.M):
-            declared.add("model_" + match.group(1).replace(".", "_"))
+    declared = {
+        "model_" + name.replace(".", "_") for name in _declared_models(addon_path)
+    }
     assert declared, "no model found"
     assert declared <= models_with_acl, declared - models_with_acl
 

@@ -8,7 +8,7 @@ from conftest import load_rules
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_rules("discipline_rules")
+    return load_rules("discipline")
 
 
 @pytest.mark.parametrize("kind, veto", [

@@ -91,9 +91,9 @@ def test_line_score_range(scoring, score, valid):
     ("approved", "cancel", False),
     ("draft", "unknown", False),
 ])
-def test_transitions(scoring, state, action, allowed):
-    assert scoring.can_transition(state, action) is allowed
+def test_transitions(workflow, state, action, allowed):
+    assert workflow.can_transition(state, action) is allowed
 
 
-def test_every_action_has_a_target(scoring):
-    assert set(scoring.TRANSITIONS) == set(scoring.TARGET_STATE)
+def test_every_action_has_a_target(workflow):
+    assert set(workflow.TRANSITIONS) == set(workflow.TARGET_STATE)

@@ -9,7 +9,7 @@ THRESHOLDS = (90.0, 70.0, 50.0)
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_rules("summary_rules")
+    return load_rules("results")
 
 
 def test_quarters(rules):

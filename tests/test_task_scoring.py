@@ -3,12 +3,12 @@ import datetime
 
 import pytest
 
-from conftest import ADDON, _load
+from conftest import load_rules
 
 
 @pytest.fixture(scope="module")
 def ts():
-    return _load("appraisal_task_scoring", ADDON / "task_scoring.py")
+    return load_rules("task_scoring")
 
 
 def task(weight=1.0, done=True, errors=0, delays=0, exempt=False):

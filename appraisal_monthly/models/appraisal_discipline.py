@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from .. import discipline_rules
+from ..rules import discipline as discipline_rules
 from ..user_lang import in_user_lang
 
 KIND_SELECTION = [
@@ -127,8 +127,13 @@ class AppraisalDiscipline(models.Model):
         ]
 
     def _reevaluate_forms(self, scope):
+        """A measure recorded, moved or annulled changes the forms of its
+        month, and the year (and quarter) that contains it."""
         forms = self.env["appraisal.form"]._get_forms_at_dates(scope)
         forms._apply_discipline_veto()
+        self.env["appraisal.summary"]._refresh(
+            {(employee_id, day.year) for employee_id, day in scope}
+        )
 
     # ------------------------------------------------------------------
     # Helpers

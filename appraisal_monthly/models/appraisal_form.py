@@ -1,14 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .. import scoring
+from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
 
 RATING_SELECTION = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("completed", "Completed"),
-    ("failed", "Failed"),
+    (scoring.EXCELLENT, "Excellent"),
+    (scoring.GOOD, "Good"),
+    (scoring.COMPLETED, "Completed"),
+    (scoring.FAILED, "Failed"),
 ]
 
 # What each role may write by hand; everything else (scores, levels,
@@ -34,6 +34,30 @@ WORKFLOW_FIELDS = {
 }
 # Writes that may still reach a locked form: the chatter's own bookkeeping.
 LOCKED_FREE_PREFIXES = ("message_", "activity_")
+# Period states in which the results are announced: no form may be reopened,
+# added or removed; a closed period also refuses any change of its forms.
+DONE_PERIOD_STATES = ("published", "closed")
+
+# Lateness and mail (see appraisal_form_mail.py).
+LATE_STEPS = [
+    ("none", "On Time"),
+    ("self", "Late at Self-Assessment"),
+    ("review", "Late at Review"),
+    ("approval", "Late at Approval"),
+]
+# The form's status while it waits at each step.
+STATE_BY_STEP = {"self": "draft", "review": "submitted", "approval": "reviewed"}
+STEP_BY_STATE = {state: step for step, state in STATE_BY_STEP.items()}
+
+TEMPLATE_PERIOD_OPEN = "appraisal_monthly.mail_template_appraisal_period_open"
+TEMPLATE_SELF_REMINDER = "appraisal_monthly.mail_template_appraisal_self_reminder"
+TEMPLATE_SUBMITTED = "appraisal_monthly.mail_template_appraisal_submitted"
+TEMPLATE_REVIEWED = "appraisal_monthly.mail_template_appraisal_reviewed"
+TEMPLATE_OVERDUE = {
+    "self": "appraisal_monthly.mail_template_appraisal_overdue_self",
+    "review": "appraisal_monthly.mail_template_appraisal_overdue_review",
+    "approval": "appraisal_monthly.mail_template_appraisal_overdue_approval",
+}
 
 
 class AppraisalForm(models.Model):
@@ -212,6 +236,14 @@ class AppraisalForm(models.Model):
     can_review = fields.Boolean(compute="_compute_access_flags")
     can_approve = fields.Boolean(compute="_compute_access_flags")
     can_reset = fields.Boolean(compute="_compute_access_flags")
+    # The collective's comments from unit meetings.
+    meeting_comment_ids = fields.One2many(
+        "appraisal.meeting.comment",
+        "form_id",
+        string="Collective Comments",
+        readonly=True,
+    )
+    meeting_comment_count = fields.Integer(compute="_compute_meeting_comment_count")
 
     _sql_constraints = [
         (
@@ -321,6 +353,11 @@ class AppraisalForm(models.Model):
             form.can_approve = form.state == "reviewed" and form._user_may_approve(user)
             form.can_reset = is_officer and form.state in ("approved", "cancelled")
 
+    @api.depends_context("uid")
+    @api.depends("meeting_comment_ids")
+    def _compute_meeting_comment_count(self):
+        for form in self:
+            form.meeting_comment_count = len(form.meeting_comment_ids)
 
     # ------------------------------------------------------------------
     # Constraints and CRUD
@@ -341,6 +378,7 @@ class AppraisalForm(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        self._check_periods_accept_forms(vals_list)
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )
@@ -391,10 +429,33 @@ class AppraisalForm(models.Model):
         forms = super().create(vals_list)
         forms.line_ids._copy_criterion_texts()
         forms._schedule_self_assessments()
+        # Forms made in an open period (generation, late joiners): the
+        # employee is told, as when the period opens.
+        forms._queue_open_notices()
+        forms._apply_discipline_veto()
+        # New people to rate in the period: their managers' figures change.
+        forms._trigger_unit_results(exclude=forms)
+        # Tasks entered before the form was generated join it now.
+        forms._attach_pending_tasks()
         return forms
+
+    def _check_periods_accept_forms(self, vals_list):
+        periods = self.env["appraisal.period"].browse(
+            [vals["period_id"] for vals in vals_list if vals.get("period_id")]
+        )
+        done = periods.filtered(lambda p: p.state in DONE_PERIOD_STATES)
+        if done:
+            raise UserError(
+                self.env._(
+                    "The results of %(periods)s are published: no form can be added.",
+                    periods=", ".join(done.mapped("name")),
+                )
+            )
 
     @in_user_lang
     def write(self, vals):
+        if any(not fname.startswith(LOCKED_FREE_PREFIXES) for fname in vals):
+            self._check_period_not_closed()
         self._check_write_allowed(vals)
         if "rating" in vals and not self.env.context.get("appraisal_workflow"):
             for form in self:
@@ -406,14 +467,35 @@ class AppraisalForm(models.Model):
                             form=form.name,
                         )
                     )
-        return super().write(vals)
+        if "state" not in vals:
+            return super().write(vals)
+        was_approved = {form.id: form.state == "approved" for form in self}
+        result = super().write(vals)
+        # A level counts once approved; a reopening or a cancellation takes
+        # it back: the managers' unit results, then the quarterly and annual
+        # results of the people concerned follow.
+        self._trigger_unit_results(exclude=self)
+        changed = self.filtered(
+            lambda form: was_approved.get(form.id) != (form.state == "approved")
+        )
+        changed._refresh_appraisal_summaries()
+        return result
+
+    def unlink(self):
+        periods = self.period_id
+        result = super().unlink()
+        self.browse()._trigger_unit_results(periods=periods)
+        return result
 
     def _check_write_allowed(self, vals):
         """Refuse writes that the user's role or the form's state forbid."""
         if self.env.su or self.env.context.get("appraisal_workflow"):
             return
+        # The work plan is edited through the form's tab, but each task
+        # checks its own rights (appraisal.task._check_task_rights).
         changed = {
-            fname for fname in vals if not fname.startswith(LOCKED_FREE_PREFIXES)
+            fname for fname in vals
+            if not fname.startswith(LOCKED_FREE_PREFIXES) and fname != "task_ids"
         }
         if not changed:
             return
@@ -475,6 +557,19 @@ class AppraisalForm(models.Model):
                 )
             )
 
+    def _check_period_not_closed(self):
+        """A closed period is locked, for everyone and every path."""
+        closed = self.filtered(lambda f: f.period_id.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Period %(period)s is closed: its forms cannot change (%(forms)s). "
+                    "An HR officer must reopen the period first.",
+                    period=", ".join(closed.period_id.mapped("name")),
+                    forms=", ".join(closed.mapped("name")),
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         for form in self:
@@ -487,12 +582,23 @@ class AppraisalForm(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_published_period(self):
+        done = self.filtered(lambda f: f.period_id.state in DONE_PERIOD_STATES)
+        if done:
+            raise UserError(
+                self.env._(
+                    "Forms of a published or closed period cannot be deleted (%(forms)s).",
+                    forms=", ".join(done.mapped("name")),
+                )
+            )
+
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
     def _check_transition(self, action):
         for form in self:
-            if not scoring.can_transition(form.state, action):
+            if not workflow.can_transition(form.state, action):
                 state_label = dict(self._fields["state"]._description_selection(self.env))
                 raise UserError(
                     self.env._(
@@ -504,6 +610,9 @@ class AppraisalForm(models.Model):
                 )
 
     def _workflow_write(self, vals):
+        # A form leaving the self-assessment no longer needs the "open" notice.
+        if vals.get("state", "draft") != "draft" and any(self.mapped("open_notice_pending")):
+            vals = dict(vals, open_notice_pending=False)
         return self.with_context(appraisal_workflow=True).write(vals)
 
     @in_user_lang
@@ -552,11 +661,15 @@ class AppraisalForm(models.Model):
                 )
         self._workflow_write({"state": "submitted", "date_submitted": fields.Datetime.now()})
         self._activity_update()
+        self.filtered(
+            lambda f: f.state == "submitted" and f.reviewer_user_id != self.env.user
+        )._send_appraisal_mail(TEMPLATE_SUBMITTED)
         return True
 
     @in_user_lang
     def action_review(self):
         self._check_transition("review")
+        self._check_computed_adjustments()
         managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
         for form in self:
             if not form._user_may_review(self.env.user, managed):
@@ -582,11 +695,16 @@ class AppraisalForm(models.Model):
             "reviewed_user_id": self.env.uid,
         })
         self._activity_update()
+        self.filtered(
+            lambda f: f.state == "reviewed" and f.approver_user_id != self.env.user
+        )._send_appraisal_mail(TEMPLATE_REVIEWED)
         return True
 
     @in_user_lang
     def action_approve(self):
+        self._check_quota_on_approval()
         self._check_transition("approve")
+        self._check_computed_adjustments()
         rating_labels = dict(self._fields["rating"]._description_selection(self.env))
         for form in self:
             if not form._user_may_approve(self.env.user):
@@ -634,6 +752,7 @@ class AppraisalForm(models.Model):
                     score=form.score_percent,
                 )
             )
+        self._create_failed_action_plans()
         return True
 
     @in_user_lang
@@ -670,6 +789,16 @@ class AppraisalForm(models.Model):
     @in_user_lang
     def action_reset_to_draft(self, reason=None):
         """HR reopens an approved or cancelled form, with a reason."""
+        published = self.filtered(lambda f: f.period_id.state == "published")
+        if published:
+            raise UserError(
+                self.env._(
+                    "The results of %(period)s are published. Set the period back "
+                    "to open (Reopen) before reopening its forms (%(forms)s).",
+                    period=", ".join(published.period_id.mapped("name")),
+                    forms=", ".join(published.mapped("name")),
+                )
+            )
         reason = reason or self.env.context.get("appraisal_reason")
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
             raise AccessError(self.env._("Only HR officers may reopen an appraisal form."))
@@ -695,6 +824,8 @@ class AppraisalForm(models.Model):
                 body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason)
             )
         self._activity_update()
+        # A measure recorded after approval applies once HR reopens the form.
+        self.filtered(lambda f: f.state == "draft")._apply_discipline_veto()
         return True
 
     @in_user_lang
@@ -708,7 +839,12 @@ class AppraisalForm(models.Model):
 
     @in_user_lang
     def action_copy_self_scores(self):
-        """Start the superior's scoring from the employee's own scores."""
+        """Start the superior's scoring from the employee's own scores;
+        lines filled from the work plan or the unit start from the computed
+        figure rather than the employee's own."""
+        self._check_may_score()
+        self._refresh_unit_results()
+        self._use_computed_scores(only_unscored=True)
         for form in self:
             if not form.can_review and not (
                 form.state == "reviewed" and form.can_approve
@@ -724,6 +860,61 @@ class AppraisalForm(models.Model):
                     "manager_veto": line.self_veto,
                 })
         return True
+
+    def action_open_from_quota(self):
+        """Open a candidate of the quota check, to lower its level."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "appraisal.form",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Guards of the workflow
+    # ------------------------------------------------------------------
+    def _check_quota_on_approval(self):
+        """Refuse approvals that would put more people at Excellent than the
+        quota allows, counting the approved forms of the same period.
+
+        Only the forms this user may approve now are counted; the others
+        are refused by the approval itself.
+        """
+        user = self.env.user
+        forms = self.filtered(
+            lambda f: f.state == "reviewed"
+            and f.rating in ("excellent", "good")
+            and f._user_may_approve(user)
+        )
+        excellent = forms.filtered(lambda f: f.rating == "excellent")
+        for period in excellent.period_id.filtered("company_id.appraisal_quota_enabled"):
+            period_forms = forms.filtered(lambda f, p=period: f.period_id == p)
+            result = period._compute_quota(states=("approved",), extra_forms=period_forms)
+            group_field = result["group_field"]
+            keys = {
+                (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
+                for form in period_forms
+                if form.rating == "excellent"
+            }
+            exceeded = quota.exceeded_lines(result["groups"], result["company"], keys)
+            if not exceeded:
+                continue
+            excellent_forms = period_forms.filtered(lambda f: f.rating == "excellent")
+            period._raise_quota_exceeded(
+                self.env._(
+                    "Approving %(forms)s as Excellent would exceed the quota: "
+                    "Excellent may not exceed %(percent)s%% of the approved "
+                    "Good ratings. %(details)s.\n"
+                    "Approve the Good ratings first, lower a level, or record "
+                    "an authorised exception.",
+                    forms=", ".join(excellent_forms.mapped("name")),
+                    percent=f"{result['percent']:g}",
+                    details=period._quota_describe(result, exceeded),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Helpers
@@ -869,3 +1060,45 @@ class AppraisalForm(models.Model):
             for form in forms
             if form.id not in already
         ])
+
+    def _refresh_appraisal_summaries(self):
+        keys = {
+            (form.employee_id.id, form.date_start.year)
+            for form in self.sudo()
+            if form.employee_id and form.date_start
+        }
+        if keys:
+            self.env["appraisal.summary"]._refresh(keys)
+
+    def _notify_published_result(self):
+        """Tell each employee their published level, in their language.
+
+        Employees reachable by mail (when the sender has an address) get a
+        notification; the others a chatter note, logged in one batch.
+        """
+        notes = {}
+        labels_by_lang = {}
+        sender_has_email = bool(self.env.user.email)
+        for form in self:
+            lang = form._get_employee_lang()
+            form_lang = form.with_context(lang=lang)
+            if lang not in labels_by_lang:
+                labels_by_lang[lang] = dict(
+                    form_lang._fields["rating"]._description_selection(form_lang.env)
+                )
+            body = form_lang.env._(
+                "The results of %(period)s are published: your level is "
+                "%(rating)s (%(score)s%%).",
+                period=form.period_id.name,
+                rating=labels_by_lang[lang].get(form.rating, "-"),
+                score=form.score_percent,
+            )
+            partner = form.employee_id.sudo().work_contact_id
+            if sender_has_email and partner and (partner.email or partner.user_ids):
+                form.with_context(mail_notify_force_send=False).message_post(
+                    body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment"
+                )
+            else:
+                notes[form.id] = body
+        if notes:
+            self.browse(list(notes))._message_log_batch(bodies=notes)

@@ -8,6 +8,7 @@ class AppraisalForm(models.Model):
     """Remediation: action plans made on a form, and the open actions of
     earlier plans shown on the employee's next forms."""
 
+    _name = "appraisal.form"  # an aspect file: the same model, extended
     _inherit = "appraisal.form"
 
     action_plan_ids = fields.One2many(
@@ -66,12 +67,6 @@ class AppraisalForm(models.Model):
                 lambda i, f=form: i.employee_id == f.employee_id
                 and f.date_start and i.date_start < f.date_start
             )
-
-    @in_user_lang
-    def action_approve(self):
-        result = super().action_approve()
-        self._create_failed_action_plans()
-        return result
 
     @in_user_lang
     def action_open_action_plan(self):

@@ -2,8 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from .. import discipline_rules
-from ..user_lang import in_user_lang
+from ..rules import discipline as discipline_rules
 
 
 class AppraisalForm(models.Model):
@@ -12,12 +11,14 @@ class AppraisalForm(models.Model):
 
     Whichever comes first, the measure or the form, the veto lines filled
     from discipline (``auto_source == 'discipline'``) follow the measures:
-    when a form is created (in one pass for a whole generation), and when a
+    when a form is created (in one pass for a whole generation) or reopened
+    (see appraisal_form.py), and when a
     measure is recorded, changed, archived or deleted.  Approved forms are
     locked: they get a note asking HR to reopen them instead, and are
     brought up to date when HR does.
     """
 
+    _name = "appraisal.form"  # an aspect file: the same model, extended
     _inherit = "appraisal.form"
 
     discipline_ids = fields.Many2many(
@@ -42,19 +43,6 @@ class AppraisalForm(models.Model):
         for form in self:
             form.discipline_ids = measures[form.id]
             form.discipline_veto = any(measures[form.id].mapped("is_veto"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        forms = super().create(vals_list)
-        forms._apply_discipline_veto()
-        return forms
-
-    @in_user_lang
-    def action_reset_to_draft(self, reason=None):
-        result = super().action_reset_to_draft(reason=reason)
-        # A measure recorded after approval applies once HR reopens the form.
-        self.filtered(lambda f: f.state == "draft")._apply_discipline_veto()
-        return result
 
     # ------------------------------------------------------------------
     # Helpers

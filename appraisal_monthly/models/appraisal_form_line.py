@@ -1,8 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .. import scoring
+from ..rules import scoring
 from ..user_lang import in_user_lang
 
 # The only fields anyone may write by hand (allow-lists: a field added later
@@ -10,6 +10,8 @@ from ..user_lang import in_user_lang
 # form is made, or computed.
 SELF_FIELDS = {"self_score", "self_veto", "note", "attachment_ids"}
 MANAGER_FIELDS = {"manager_score", "manager_veto", "manager_note"}
+# Lines whose figure is computed (see appraisal_form_line_work_plan.py).
+AUTO_SOURCES = ("task_result", "unit_result")
 
 
 class AppraisalFormLine(models.Model):
@@ -60,6 +62,13 @@ class AppraisalFormLine(models.Model):
     manager_veto = fields.Boolean(string="Superior: Applies")
     manager_scored = fields.Boolean(
         readonly=True, help="The superior has entered this line."
+    )
+    discipline_auto = fields.Boolean(
+        string="Set from Discipline",
+        readonly=True,
+        copy=False,
+        help="This veto was set from a disciplinary measure recorded by HR; "
+        "it follows the measure and cannot be unchecked by hand.",
     )
     final_score = fields.Float(compute="_compute_final", store=True)
     final_veto = fields.Boolean(compute="_compute_final", store=True)
@@ -116,6 +125,9 @@ class AppraisalFormLine(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        self.env["appraisal.form"].browse(
+            [vals["form_id"] for vals in vals_list if vals.get("form_id")]
+        )._check_period_not_closed()
         # Lines are made with their form, from its criteria set; HR may add
         # one by hand (e.g. a criterion missing from the set).
         if not self.env.su and not self.env.user.has_group(
@@ -151,6 +163,7 @@ class AppraisalFormLine(models.Model):
 
     @in_user_lang
     def write(self, vals):
+        self.form_id._check_period_not_closed()
         if not self.env.su:
             self._check_line_write(vals)
         vals = dict(vals)
@@ -172,8 +185,13 @@ class AppraisalFormLine(models.Model):
                            "and evidence can be entered.")
             )
         self.form_id._check_not_locked()
-        if self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            return
+        if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
+            self._check_line_scorer(changed)
+        self._check_discipline_veto_kept(vals)
+
+    def _check_line_scorer(self, changed):
+        """Self scores by the employee while drafting, the superior's once
+        submitted."""
         for form in self.form_id:
             if changed & SELF_FIELDS and not (form.is_own_form and form.state == "draft"):
                 raise AccessError(
@@ -188,6 +206,21 @@ class AppraisalFormLine(models.Model):
                     self.env._("Only the superior may enter scores on %(form)s once it "
                       "has been submitted.", form=form.name)
                 )
+
+    def _check_discipline_veto_kept(self, vals):
+        unchecks = [fname for fname in ("self_veto", "manager_veto")
+                    if fname in vals and not vals[fname]]
+        if unchecks and self.filtered("discipline_auto"):
+            raise UserError(
+                self.env._(
+                    "This veto follows from a disciplinary measure recorded by HR. "
+                    "To lift it, an HR officer must correct or archive the measure."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_period(self):
+        self.form_id._check_period_not_closed()
 
     def _track_manager_changes(self, vals):
         """Remember the superior's scores that a write changes.

@@ -1,9 +1,18 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 
+from ..rules import quota, results
 from ..user_lang import in_user_lang
+from .appraisal_form import STEP_BY_STATE
+
+_logger = logging.getLogger(__name__)
+
+# Forms whose level counts in the projected quota: every form with a level.
+RATED_STATES = ("submitted", "reviewed", "approved")
 
 
 class AppraisalPeriod(models.Model):
@@ -51,8 +60,10 @@ class AppraisalPeriod(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    # Draft -> Open -> Published (results announced, visible to the units)
+    # -> Closed (locked).
     state = fields.Selection(
-        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+        [("draft", "Draft"), ("open", "Open"), ("published", "Published"), ("closed", "Closed")],
         default="draft",
         required=True,
         copy=False,
@@ -68,6 +79,31 @@ class AppraisalPeriod(models.Model):
     form_reviewed_count = fields.Integer(
         string="Reviewed Forms", compute="_compute_form_stats"
     )
+
+    # Who is late at each step: the period's dashboard.
+    late_self_count = fields.Integer(
+        string="Late at Self-Assessment", compute="_compute_late_counts"
+    )
+    late_review_count = fields.Integer(
+        string="Late at Review", compute="_compute_late_counts"
+    )
+    late_total_count = fields.Integer(string="Late Forms", compute="_compute_late_counts")
+    late_approval_count = fields.Integer(
+        string="Late at Approval", compute="_compute_late_counts"
+    )
+    meeting_ids = fields.One2many("appraisal.meeting", "period_id", string="Unit Meetings")
+    meeting_count = fields.Integer(compute="_compute_meeting_count")
+    date_published = fields.Datetime(readonly=True, copy=False, tracking=True)
+    published_user_id = fields.Many2one(
+        "res.users", string="Published By", readonly=True, copy=False
+    )
+    summary_ids = fields.One2many(
+        "appraisal.period.summary", "period_id", string="Summary by Department"
+    )
+    quota_exception_ids = fields.One2many(
+        "appraisal.quota.exception", "period_id", string="Quota Exceptions"
+    )
+    quota_exception_count = fields.Integer(compute="_compute_quota_exception_count")
 
     _sql_constraints = [
         (
@@ -94,7 +130,7 @@ class AppraisalPeriod(models.Model):
             elif period.period_type == "quarter":
                 period.name = self.env._(
                     "Quarter %(quarter)s/%(year)s",
-                    quarter=(period.date_start.month - 1) // 3 + 1,
+                    quarter=results.quarter_of(period.date_start.month),
                     year=period.date_start.year,
                 )
             else:
@@ -140,6 +176,45 @@ class AppraisalPeriod(models.Model):
             period.form_submitted_count = by_state.get("submitted", 0)
             period.form_reviewed_count = by_state.get("reviewed", 0)
 
+    @api.depends_context("uid")
+    def _compute_late_counts(self):
+        counts = {}
+        for period, state, count in self.env["appraisal.form"]._read_group(
+            [("period_id", "in", self.ids), ("late_step", "!=", "none")],
+            ["period_id", "state"],
+            ["__count"],
+        ):
+            counts[period.id, STEP_BY_STATE.get(state)] = count
+        for period in self:
+            period.late_self_count = counts.get((period.id, "self"), 0)
+            period.late_review_count = counts.get((period.id, "review"), 0)
+            period.late_approval_count = counts.get((period.id, "approval"), 0)
+            period.late_total_count = (
+                period.late_self_count + period.late_review_count + period.late_approval_count
+            )
+
+    @api.depends_context("uid")
+    @api.depends("meeting_ids")
+    def _compute_meeting_count(self):
+        counts = {
+            period.id: count
+            for period, count in self.env["appraisal.meeting"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        }
+        for period in self:
+            period.meeting_count = counts.get(period.id, 0)
+
+    @api.depends("quota_exception_ids")
+    def _compute_quota_exception_count(self):
+        counts = dict(
+            self.env["appraisal.quota.exception"]._read_group(
+                [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+            )
+        )
+        for period in self:
+            period.quota_exception_count = counts.get(period, 0)
+
     @api.constrains("date_start", "date_self_deadline", "date_review_deadline")
     def _check_deadlines(self):
         for period in self:
@@ -180,25 +255,128 @@ class AppraisalPeriod(models.Model):
                 )
         self.write({"state": "open"})
         self.form_ids._schedule_self_assessments()
+        # Forms made before the period opened: their employees are told now
+        # (forms made later are told when they are created).
+        self.form_ids._queue_open_notices()
+
+    def _check_appraisal_officer(self):
+        if not self.env.su and not self.env.user.has_group(
+            "appraisal_monthly.group_appraisal_officer"
+        ):
+            raise AccessError(self.env._("Only HR officers may publish, close or reopen a period."))
 
     @in_user_lang
-    def action_close(self):
+    def action_publish(self):
+        """Announce the results: every form approved, the quota held."""
+        self._check_appraisal_officer()
         for period in self:
             if period.state != "open":
                 raise UserError(
-                    self.env._("Only an open period can be closed (%(period)s).", period=period.name)
+                    self.env._("Only an open period can be published (%(period)s).",
+                               period=period.name)
+                )
+            period._check_all_approved()
+            period._check_quota_for_publication()
+        self.write({
+            "state": "published",
+            "date_published": fields.Datetime.now(),
+            "published_user_id": self.env.uid,
+        })
+        forms = self.env["appraisal.form"].search(
+            [("period_id", "in", self.ids), ("state", "=", "approved")]
+        )
+        forms._notify_published_result()
+        for period in self:
+            period._message_log(
+                body=self.env._(
+                    "Results published: %(count)s employee(s) notified.",
+                    count=len(forms.filtered(lambda f, p=period: f.period_id == p)),
+                )
+            )
+        return True
+
+    def _check_all_approved(self):
+        self.ensure_one()
+        pending = self.env["appraisal.form"].sudo()._read_group(
+            [("period_id", "=", self.id), ("state", "not in", ("approved", "cancelled"))],
+            ["state"],
+            ["__count"],
+        )
+        if not pending:
+            return
+        labels = dict(
+            self.env["appraisal.form"]._fields["state"]._description_selection(self.env)
+        )
+        raise UserError(
+            self.env._(
+                "%(count)s form(s) of %(period)s are not approved yet (%(states)s). "
+                "Approve or cancel them before publishing.",
+                count=sum(count for _state, count in pending),
+                period=self.name,
+                states=", ".join(
+                    f"{labels.get(state, state)}: {count}" for state, count in pending
+                ),
+            )
+        )
+
+    def _check_quota_for_publication(self):
+        self.ensure_one()
+        if not self.company_id.appraisal_quota_enabled:
+            return
+        result = self._compute_quota(states=("approved",))
+        exceeded = quota.exceeded_lines(result["groups"], result["company"])
+        if exceeded:
+            self._raise_quota_exceeded(
+                self.env._(
+                    "The results of %(period)s exceed the Excellent quota "
+                    "(%(percent)s%% of the Good ratings): %(details)s.\n"
+                    "Reopen and lower a level, or record an authorised exception.",
+                    period=self.name,
+                    percent=f"{result['percent']:g}",
+                    details=self._quota_describe(result, exceeded),
+                )
+            )
+
+    @in_user_lang
+    def action_close(self):
+        """Closing locks the period: only published results can be closed.
+
+        An open period is published first (action_publish).
+        """
+        self._check_appraisal_officer()
+        for period in self:
+            if period.state != "published":
+                raise UserError(
+                    self.env._(
+                        "Publish the results of %(period)s before closing it.",
+                        period=period.name,
+                    )
                 )
         self.write({"state": "closed"})
+        return True
 
     @in_user_lang
     def action_reopen(self):
+        """Closed -> published, published -> open (to correct a result)."""
+        self._check_appraisal_officer()
         for period in self:
-            if period.state != "closed":
+            if period.state not in ("published", "closed"):
                 raise UserError(
-                    self.env._("Only a closed period can be reopened (%(period)s).", period=period.name)
+                    self.env._("Only a published or closed period can be reopened (%(period)s).",
+                               period=period.name)
                 )
-        self.write({"state": "open"})
+        closed = self.filtered(lambda p: p.state == "closed")
+        published = self - closed
+        closed.write({"state": "published"})
+        published.write({"state": "open", "date_published": False, "published_user_id": False})
+        return True
 
+    def action_print_summary(self):
+        return self.env.ref("appraisal_monthly.action_report_period_summary").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Generating forms
+    # ------------------------------------------------------------------
     @in_user_lang
     def action_generate_forms(self):
         """Create the missing forms of the period for the company's employees.
@@ -267,10 +445,262 @@ class AppraisalPeriod(models.Model):
         forms = self.env["appraisal.form"].create(vals_list)
         return forms, missing
 
+    @in_user_lang
+    def action_open_generate_wizard(self):
+        """The "Generate Forms" buttons: choose the scope, then see what was
+        made and who has no criteria set."""
+        self.ensure_one()
+        if self.state not in ("draft", "open"):
+            raise UserError(
+                self.env._(
+                    "Forms can only be generated for a draft or open period "
+                    "(%(period)s).",
+                    period=self.name,
+                )
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_period_generate_action"
+        )
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    def _generate_forms_logged(self, employees):
+        """Create the missing forms of ``employees`` and note the result on
+        the period's chatter.
+
+        Returns (created forms, number of employees who already had a form,
+        employees for whom no criteria set matches).
+        """
+        self.ensure_one()
+        existing = self.env["appraisal.form"].search_count(
+            [("period_id", "=", self.id), ("employee_id", "in", employees.ids)]
+        )
+        forms, missing = self._generate_forms(employees)
+        body = self.env._(
+            "%(created)s form(s) created, %(existing)s already existed.",
+            created=len(forms),
+            existing=existing,
+        )
+        if missing:
+            body = " ".join([
+                body,
+                self.env._(
+                    "No criteria set matches: %(names)s",
+                    names=", ".join(missing.mapped("name")),
+                ),
+            ])
+        self._message_log(body=body)
+        return forms, existing, missing
+
+    @api.model
+    def _cron_create_periods(self):
+        """Daily: make sure each company with automatic periods has the
+        period of today (its own date), opened and with its forms.
+
+        On the first day of a month (or quarter) this creates the new period;
+        a missed run is caught up on the next day.  A company that already
+        has a period overlapping that month (or quarter) is left alone,
+        whatever the period's state, so the action may run any number of
+        times.
+        """
+        companies = self.env["res.company"].sudo().search(
+            [("appraisal_auto_period", "=", True)]
+        )
+        periods = self.browse()
+        for company in companies:
+            try:
+                with self.env.cr.savepoint():
+                    periods |= self._auto_create_period(company)
+            except Exception:  # pylint: disable=broad-except
+                # One company's problem (e.g. a deadline rule) must not stop
+                # the others; the error is in the server log.
+                _logger.exception(
+                    "Automatic appraisal period failed for company %s", company.name
+                )
+        return periods
+
+    def _auto_create_period(self, company):
+        lang = company.partner_id.lang or self.env.lang
+        Period = self.sudo().with_company(company).with_context(lang=lang)
+        today = company._get_appraisal_today()
+        date_start = company._get_appraisal_period_start(today)
+        period_type = company.appraisal_period_type or "month"
+        months = 3 if period_type == "quarter" else 1
+        date_end = date_start + relativedelta(months=months, days=-1)
+        if Period.search_count([
+            ("company_id", "=", company.id),
+            ("date_start", "<=", date_end),
+            ("date_end", ">=", date_start),
+        ]):
+            return self.browse()
+        period = Period.create({
+            "company_id": company.id,
+            "period_type": period_type,
+            "date_start": date_start,
+        })
+        period.action_open()
+        employees = self.env["hr.employee"].sudo().search(
+            [("company_id", "=", company.id)]
+        )
+        period._generate_forms_logged(employees)
+        return period.with_env(self.env)
+
+    # ------------------------------------------------------------------
+    # Excellent quota
+    # ------------------------------------------------------------------
+    def _compute_quota(self, states=("approved",), extra_forms=None):
+        """Check the Excellent quota of the period.
+
+        Counts the forms of the period in ``states`` (read as superuser: the
+        quota concerns the whole company, whatever the user may read), plus
+        ``extra_forms`` (e.g. the forms being approved), with the company's
+        percentage and grouping and the period's exceptions.
+
+        :return: dict with percent, group_field, groups (list of
+            quota.QuotaLine), company (quota.QuotaLine) and counts.
+        """
+        self.ensure_one()
+        percent, group_field = self.company_id._get_appraisal_quota_settings()
+        Form = self.env["appraisal.form"].sudo()
+        domain = [
+            ("period_id", "=", self.id),
+            ("state", "in", list(states)),
+            ("rating", "in", ("excellent", "good")),
+        ]
+        if extra_forms:
+            domain.append(("id", "not in", extra_forms.ids))
+        groupby = [group_field, "rating"] if group_field else ["rating"]
+        counts = {}
+        for row in Form._read_group(domain, groupby, ["__count"]):
+            key = (row[0].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
+            rating, count = row[-2], row[-1]
+            excellent, good = counts.get(key, (0, 0))
+            if rating == "excellent":
+                excellent += count
+            else:
+                good += count
+            counts[key] = (excellent, good)
+        for form in (extra_forms or Form).sudo():
+            if form.rating not in ("excellent", "good"):
+                continue
+            key = (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
+            excellent, good = counts.get(key, (0, 0))
+            if form.rating == "excellent":
+                excellent += 1
+            else:
+                good += 1
+            counts[key] = (excellent, good)
+        exceptions = self.env["appraisal.quota.exception"]._get_extra_places(self, group_field)
+        groups, company = quota.check(counts, percent, exceptions)
+        return {
+            "percent": percent,
+            "group_field": group_field,
+            "groups": groups,
+            "company": company,
+            "counts": counts,
+        }
+
+    def _quota_scope_label(self, group_field, key):
+        """Readable name of a quota scope (a group or the company)."""
+        if key == quota.COMPANY:
+            return self.env._("Whole company")
+        if key is quota.NO_GROUP:
+            return self.env._("No group")
+        comodel = self.env["appraisal.form"]._fields[group_field].comodel_name
+        return self.env[comodel].sudo().browse(key).display_name
+
+    def _quota_describe(self, result, lines):
+        """One sentence per exceeded scope, with its counts."""
+        texts = []
+        for line in lines:
+            values = {
+                "scope": self._quota_scope_label(result["group_field"], line.key),
+                "excellent": line.excellent,
+                "good": line.good,
+                "allowed": line.allowed,
+                "extra": line.extra,
+            }
+            if line.extra:
+                texts.append(self.env._(
+                    "%(scope)s: %(excellent)s Excellent for %(good)s Good, "
+                    "%(allowed)s allowed + %(extra)s by exception", **values
+                ))
+            else:
+                texts.append(self.env._(
+                    "%(scope)s: %(excellent)s Excellent for %(good)s Good, "
+                    "%(allowed)s allowed", **values
+                ))
+        return "; ".join(texts)
+
+    def action_check_quota(self):
+        """Open the quota check: counts and Excellent candidates per group."""
+        self.ensure_one()
+        check = self.env["appraisal.quota.check"].create({"period_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Excellent Quota of %(period)s", period=self.name),
+            "res_model": "appraisal.quota.check",
+            "res_id": check.id,
+            "view_mode": "form",
+            "views": [[False, "form"]],
+            "target": "new",
+        }
+
+    def _raise_quota_exceeded(self, message):
+        """Refuse with ``message`` and a button opening the quota check.
+
+        The refusal rolls the transaction back, so the check is opened by a
+        server action, which builds it anew.
+        """
+        self.ensure_one()
+        raise RedirectWarning(
+            message,
+            self.env.ref("appraisal_monthly.appraisal_period_action_check_quota").id,
+            self.env._("Check Quota"),
+            {"active_model": self._name, "active_id": self.id, "active_ids": self.ids},
+        )
+
+    def action_view_quota_exceptions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_quota_exception_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Navigation
+    # ------------------------------------------------------------------
     def action_view_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "appraisal_monthly.appraisal_form_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"default_period_id": self.id}
+        return action
+
+    def action_view_late_forms(self):
+        """The forms of the period late at one step (``late_step`` in the
+        context: self, review or approval)."""
+        self.ensure_one()
+        step = self.env.context.get("late_step", "self")
+        action = self.action_view_forms()
+        action["domain"] = [("period_id", "=", self.id), ("late_step", "=", step)]
+        labels = dict(
+            self.env["appraisal.form"]._fields["late_step"]._description_selection(self.env)
+        )
+        action["name"] = self.env._(
+            "%(period)s: %(step)s", period=self.name, step=labels.get(step, step)
+        )
+        action["context"] = {"create": False}
+        return action
+
+    def action_open_meetings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_meeting_action"
         )
         action["domain"] = [("period_id", "=", self.id)]
         action["context"] = {"default_period_id": self.id}

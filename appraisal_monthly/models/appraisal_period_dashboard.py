@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
-from .. import quota
-from .quota_appraisal_period import RATED_STATES
+from ..rules import quota
+from .appraisal_period import RATED_STATES
 
 RATINGS = ("excellent", "good", "completed", "failed")
 
@@ -15,6 +15,7 @@ class AppraisalPeriod(models.Model):
     projected distribution, approved or not.
     """
 
+    _name = "appraisal.period"  # an aspect file: the same model, extended
     _inherit = "appraisal.period"
 
     rated_count = fields.Integer(
@@ -98,7 +99,7 @@ class AppraisalPeriod(models.Model):
             result = period._compute_quota(states=RATED_STATES)
             company = result["company"]
             unlimited = company.extra == quota.UNLIMITED
-            exceeded = [line for line in result["groups"] + [company] if line.exceeded]
+            exceeded = quota.exceeded_lines(result["groups"], company)
             if exceeded:
                 status = period._quota_describe(result, exceeded)
             elif unlimited:

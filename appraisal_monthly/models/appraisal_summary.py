@@ -4,7 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .. import summary_rules
+from ..rules import results as summary_rules
 
 SUMMARY_RATING_SELECTION = [
     ("excellent", "Excellent"),

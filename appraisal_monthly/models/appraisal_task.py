@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .. import task_scoring
+from ..rules import task_scoring
 from ..user_lang import in_user_lang
 
 # Fields anyone with a say on the task may write by hand (allow-lists: a

@@ -1,4 +1,12 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
+
+# Fields of hr.employee and hr.department that shape the hierarchy of
+# superiors: a change of one of them forgets the hierarchy computed in the
+# transaction (see _get_appraisal_managed_by).
+HIERARCHY_FIELDS = {"user_id", "parent_id", "department_id", "manager_id", "active", "company_id"}
+MANAGED_BY_CACHE = "appraisal_monthly.managed_by"
 
 
 class HrEmployee(models.Model):
@@ -18,12 +26,48 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
     )
     appraisal_form_count = fields.Integer(compute="_compute_appraisal_form_count")
+    appraisal_discipline_count = fields.Integer(
+        string="Disciplinary Measures",
+        compute="_compute_appraisal_discipline_count",
+    )
 
     @api.depends_context("uid")
     def _compute_appraisal_form_count(self):
         counts = self.env["appraisal.form"]._count_by_employee(self.ids)
         for employee in self:
             employee.appraisal_form_count = counts.get(employee.id, 0)
+
+    @api.depends_context("uid")
+    def _compute_appraisal_discipline_count(self):
+        counts = {
+            employee.id: count
+            for employee, count in self.env["appraisal.discipline"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        }
+        for employee in self:
+            employee.appraisal_discipline_count = counts.get(employee.id, 0)
+
+    # ------------------------------------------------------------------
+    # CRUD: a change of the hierarchy forgets the one computed so far
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["hr.employee"]._forget_appraisal_hierarchy()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if HIERARCHY_FIELDS & set(vals):
+            self._forget_appraisal_hierarchy()
+        return super().write(vals)
+
+    def unlink(self):
+        self._forget_appraisal_hierarchy()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Hierarchy
+    # ------------------------------------------------------------------
 
     def _get_appraisal_target(self):
         """'manager' or 'staff': which kind of criteria set applies."""
@@ -92,7 +136,21 @@ class HrEmployee(models.Model):
     def _get_appraisal_managed_by(self, user):
         """Employees whose forms ``user`` may see as a superior: everyone
         below them in the manager chain or in a department they head
-        (sub-departments included), themselves excluded."""
+        (sub-departments included), themselves excluded.
+
+        Computed once per transaction and user, then reused by every access
+        check of the request (record rules, buttons, guards).  The memo
+        lives in the cursor's pre-commit data, which Odoo empties at commit,
+        rollback and savepoint rollback; any change of an employee's or a
+        department's place in the hierarchy empties it too.
+        """
+        memo = self.env.cr.precommit.data.setdefault(MANAGED_BY_CACHE, {})
+        if user.id not in memo:
+            memo[user.id] = self._read_appraisal_managed_by(user).ids
+        return self.browse(memo[user.id])
+
+    @api.model
+    def _read_appraisal_managed_by(self, user):
         employees = self.sudo().with_context(active_test=False)
         mine = employees.search([("user_id", "=", user.id)])
         if not mine:
@@ -105,6 +163,63 @@ class HrEmployee(models.Model):
             domain = ["|", ("department_id", "child_of", headed.ids)] + domain
         return (employees.search(domain) - mine).with_env(self.env)
 
+    @api.model
+    def _forget_appraisal_hierarchy(self):
+        self.env.cr.precommit.data.pop(MANAGED_BY_CACHE, None)
+
+    def _get_appraisal_subordinates(self):
+        """{employee id: set of subordinate ids} for many managers at once.
+
+        The employee-based twin of ``_get_appraisal_managed_by(user)``:
+        everyone below the employee in the manager chain or in a department
+        they head (sub-departments included), archived people included,
+        themselves excluded.  The hierarchy of the companies concerned is
+        read in two queries and walked in memory, whatever the number of
+        managers.
+        """
+        if not self:
+            return {}
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        people = Employee.search_fetch(
+            [("company_id", "in", self.sudo().company_id.ids)], ["parent_id", "department_id"]
+        )
+        departments = Department.search_fetch([], ["parent_id", "manager_id"])
+        reports = defaultdict(list)  # manager id -> direct reports
+        members = defaultdict(list)  # department id -> employees
+        for person in people:
+            reports[person.parent_id.id].append(person.id)
+            members[person.department_id.id].append(person.id)
+        sub_departments = defaultdict(list)
+        headed = defaultdict(list)
+        for department in departments:
+            sub_departments[department.parent_id.id].append(department.id)
+            if department.manager_id:
+                headed[department.manager_id.id].append(department.id)
+
+        def walk(roots, children):
+            seen = set()
+            stack = list(roots)
+            while stack:
+                node = stack.pop()
+                if node in seen:
+                    continue
+                seen.add(node)
+                stack.extend(children.get(node, ()))
+            return seen
+
+        result = {}
+        for employee in self:
+            below = walk([employee.id], reports)
+            for department_id in walk(headed.get(employee.id, ()), sub_departments):
+                below.update(members.get(department_id, ()))
+            below.discard(employee.id)
+            result[employee.id] = below
+        return result
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
     def action_open_appraisal_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -115,4 +230,26 @@ class HrEmployee(models.Model):
         action["context"] = {"create": False}
         action["view_mode"] = "list,form,graph,pivot"
         action["views"] = [(False, "list"), (False, "form"), (False, "graph"), (False, "pivot")]
+        return action
+
+    def action_open_appraisal_disciplines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_discipline_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["name"] = self.env._(
+            "Disciplinary Measures of %(employee)s", employee=self.name
+        )
+        action["context"] = {"default_employee_id": self.id}
+        return action
+
+    def action_open_appraisal_trend(self):
+        """The employee's score month by month, as a line graph."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly.appraisal_form_report_action_trend"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["name"] = self.env._("Trend of %(employee)s", employee=self.name)
         return action

@@ -18,3 +18,7 @@ class HrEmployeePublic(models.Model):
     def action_open_appraisal_forms(self):
         self.ensure_one()
         return self.env["hr.employee"].browse(self.id).action_open_appraisal_forms()
+
+    def action_open_appraisal_trend(self):
+        self.ensure_one()
+        return self.env["hr.employee"].browse(self.id).action_open_appraisal_trend()

@@ -2,6 +2,8 @@ import base64
 
 from odoo import fields, models
 
+from ..rules import results
+
 
 class AppraisalPeriodExport(models.TransientModel):
     _name = "appraisal.period.export"
@@ -24,7 +26,7 @@ class AppraisalPeriodExport(models.TransientModel):
         )
         start = self.period_id.date_start
         if self.period_id.period_type == "quarter":
-            suffix = "Q%s_%s" % ((start.month - 1) // 3 + 1, start.year)
+            suffix = "Q%s_%s" % (results.quarter_of(start.month), start.year)
         else:
             suffix = "%02d_%s" % (start.month, start.year)
         self.write({

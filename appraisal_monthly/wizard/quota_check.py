@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.fields import Command
 
-from .. import quota
-from ..models.quota_appraisal_period import RATED_STATES
+from ..rules import quota
+from ..models.appraisal_period import RATED_STATES
 
 SCOPE_SELECTION = [
     ("company", "Whole Company"),

@@ -1,12 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .. import task_scoring
+from ..rules import task_scoring
 from ..user_lang import in_user_lang
-from .work_plan_form_line import AUTO_SOURCES
+from .appraisal_form_line import AUTO_SOURCES
 
 
 class AppraisalForm(models.Model):
+    """The work plan of the form (tasks of the period) and the figures
+    computed from it and from the unit led: task results, unit result."""
+
+    _name = "appraisal.form"  # an aspect file: the same model, extended
     _inherit = "appraisal.form"
 
     task_ids = fields.One2many("appraisal.task", "form_id", string="Work Plan")
@@ -70,66 +74,27 @@ class AppraisalForm(models.Model):
             ) or False
             form.unit_failed_employee_ids = unit_lines.unit_failed_employee_ids
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        forms = super().create(vals_list)
-        # Tasks entered before the form was generated join it now.
+    def _attach_pending_tasks(self):
+        """Tasks entered before the form was generated join it now."""
         Task = self.env["appraisal.task"]
         tasks = Task.sudo().search([
             ("form_id", "=", False),
-            ("employee_id", "in", forms.employee_id.ids),
-            ("period_id", "in", forms.period_id.ids),
+            ("employee_id", "in", self.employee_id.ids),
+            ("period_id", "in", self.period_id.ids),
         ])
         self.env.add_to_compute(Task._fields["form_id"], tasks)
-        return forms
-
-    def _check_write_allowed(self, vals):
-        # The work plan is edited through the form's tab, but each task
-        # checks its own rights (appraisal.task._check_task_rights).
-        if "task_ids" in vals:
-            vals = {key: value for key, value in vals.items() if key != "task_ids"}
-        return super()._check_write_allowed(vals)
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    @in_user_lang
-    def action_review(self):
-        self._check_transition("review")
-        self._check_computed_adjustments()
-        return super().action_review()
-
-    @in_user_lang
-    def action_approve(self):
-        self._check_transition("approve")
-        self._check_computed_adjustments()
-        return super().action_approve()
-
     @in_user_lang
     def action_use_computed_scores(self):
         """Take the computed figures (task results, unit result) as the
         superior's scores of their lines."""
         self._check_may_score()
         self._refresh_unit_results()
-        for line in self.line_ids.filtered(
-            lambda l: l.auto_source in AUTO_SOURCES and l.has_computed_score
-        ):
-            line.manager_score = line.computed_score
+        self._use_computed_scores()
         return True
-
-    @in_user_lang
-    def action_copy_self_scores(self):
-        # Lines filled from the work plan or the unit start from the
-        # computed figure rather than the employee's own.
-        self._check_may_score()
-        self._refresh_unit_results()
-        for line in self.line_ids.filtered(
-            lambda l: l.auto_source in AUTO_SOURCES
-            and l.has_computed_score
-            and not l.manager_scored
-        ):
-            line.manager_score = line.computed_score
-        return super().action_copy_self_scores()
 
     def action_open_tasks(self):
         self.ensure_one()
@@ -141,6 +106,16 @@ class AppraisalForm(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    def _use_computed_scores(self, only_unscored=False):
+        """Write the computed figures as the superior's scores; with
+        ``only_unscored``, only on lines the superior has not scored yet."""
+        for line in self.line_ids.filtered(
+            lambda l: l.auto_source in AUTO_SOURCES
+            and l.has_computed_score
+            and not (only_unscored and l.manager_scored)
+        ):
+            line.manager_score = line.computed_score
+
     def _check_may_score(self):
         for form in self:
             if not form.can_review and not (form.state == "reviewed" and form.can_approve):
@@ -180,3 +155,58 @@ class AppraisalForm(models.Model):
                     ),
                 )
             )
+
+    def _trigger_unit_results(self, periods=None, exclude=None):
+        """Recompute the unit results of the managers' forms still in
+        progress in the periods of these forms."""
+        periods = periods if periods is not None else self.period_id
+        if not periods:
+            return
+        domain = [("form_id.period_id", "in", periods.ids), ("auto_source", "=", "unit_result")]
+        if exclude:
+            domain.append(("form_id", "not in", exclude.ids))
+        self.env["appraisal.form.line"]._recompute_computed_scores(domain)
+
+    def _refresh_unit_results(self):
+        """Bring the unit results of these forms up to date (the hierarchy
+        may have changed since they were computed) before they are used."""
+        lines = self.line_ids.filtered(lambda l: l.auto_source == "unit_result")
+        self.env["appraisal.form.line"]._recompute_computed_scores([("id", "in", lines.ids)])
+
+    def _get_unit_results(self):
+        """{form id: (task_scoring.UnitResult, failed subordinates)}.
+
+        The subordinates of a manager for a period are the people below them
+        (see hr.employee._get_appraisal_subordinates) who have a form in the
+        period, or who are active and have none yet.  A subordinate counts
+        as rated once their form is approved; cancelled forms do not count.
+        """
+        forms = self.sudo()
+        subordinates = forms.employee_id._get_appraisal_subordinates()
+        everyone = set().union(*subordinates.values()) if subordinates else set()
+        status = {}  # (period id, employee id) -> (state, rating)
+        for period, employee, state, rating in self.env["appraisal.form"].sudo()._read_group(
+            [("period_id", "in", forms.period_id.ids), ("employee_id", "in", list(everyone))],
+            ["period_id", "employee_id", "state", "rating"],
+        ):
+            status[period.id, employee.id] = (state, rating)
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=True)
+        active = set(Employee.search([("id", "in", list(everyone))]).ids)
+        results = {}
+        for form in forms:
+            ratings, failed_ids, pending = [], [], 0
+            for employee_id in subordinates.get(form.employee_id.id, ()):
+                state, rating = status.get((form.period_id.id, employee_id), (None, None))
+                if state == "cancelled" or (state is None and employee_id not in active):
+                    continue  # not appraised this period
+                if state == "approved":
+                    ratings.append(rating)
+                    if rating == task_scoring.FAILED:
+                        failed_ids.append(employee_id)
+                else:
+                    pending += 1
+            results[form.id] = (
+                task_scoring.unit_result(ratings, pending),
+                Employee.browse(sorted(failed_ids)),
+            )
+        return results

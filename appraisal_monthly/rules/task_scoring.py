@@ -24,6 +24,8 @@ no later rating can raise it again.
 """
 from collections import namedtuple
 
+from .scoring import FAILED, PRECISION
+
 MEAN = "mean"
 MIN = "min"
 PRODUCT = "product"
@@ -32,11 +34,9 @@ COMBINATIONS = (MEAN, MIN, PRODUCT)
 # Share of a task's quality (progress) points lost per major error (delay).
 DEDUCTION = 0.25
 
-FAILED = "failed"
 UNIT_FULL = 100.0
 UNIT_FAILED = 50.0
 
-PRECISION = 2
 
 TaskResult = namedtuple(
     "TaskResult",

@@ -17,13 +17,12 @@ quarterly to one reviewing monthly gets a fair average; with results of a
 single length this is the plain mean.
 """
 
-from .scoring import COMPLETED, EXCELLENT, FAILED, GOOD, rating_for_percent
+from .scoring import COMPLETED, EXCELLENT, FAILED, GOOD, PRECISION, rating_for_percent
 
 NOT_CLASSIFIED = "not_classified"
 RATINGS = (EXCELLENT, GOOD, COMPLETED, FAILED, NOT_CLASSIFIED)
 
 DEFAULT_MIN_MONTHS = 6
-PRECISION = 2
 
 
 def quarter_of(month):
@@ -31,6 +30,11 @@ def quarter_of(month):
     if not 1 <= month <= 12:
         raise ValueError(f"month out of range: {month}")
     return (month - 1) // 3 + 1
+
+
+def quarter_start_month(month):
+    """The first month (1, 4, 7 or 10) of the quarter holding ``month``."""
+    return (quarter_of(month) - 1) * 3 + 1
 
 
 def quarter_months(quarter):

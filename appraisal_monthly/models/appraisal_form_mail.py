@@ -5,32 +5,23 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.osv import expression
 
-from ..user_lang import in_user_lang
+from .appraisal_form import (
+    LATE_STEPS,
+    STATE_BY_STEP,
+    STEP_BY_STATE,
+    TEMPLATE_OVERDUE,
+    TEMPLATE_PERIOD_OPEN,
+    TEMPLATE_SELF_REMINDER,
+)
 
 _logger = logging.getLogger(__name__)
 
-LATE_STEPS = [
-    ("none", "On Time"),
-    ("self", "Late at Self-Assessment"),
-    ("review", "Late at Review"),
-    ("approval", "Late at Approval"),
-]
-# The form's status while it waits at each step.
-STATE_BY_STEP = {"self": "draft", "review": "submitted", "approval": "reviewed"}
-STEP_BY_STATE = {state: step for step, state in STATE_BY_STEP.items()}
-
-TEMPLATE_PERIOD_OPEN = "appraisal_monthly.mail_template_appraisal_period_open"
-TEMPLATE_SELF_REMINDER = "appraisal_monthly.mail_template_appraisal_self_reminder"
-TEMPLATE_SUBMITTED = "appraisal_monthly.mail_template_appraisal_submitted"
-TEMPLATE_REVIEWED = "appraisal_monthly.mail_template_appraisal_reviewed"
-TEMPLATE_OVERDUE = {
-    "self": "appraisal_monthly.mail_template_appraisal_overdue_self",
-    "review": "appraisal_monthly.mail_template_appraisal_overdue_review",
-    "approval": "appraisal_monthly.mail_template_appraisal_overdue_approval",
-}
-
-
 class AppraisalForm(models.Model):
+    """Who waits, who is late, and the e-mails that tell them: the "open"
+    notice, reminders before the deadline, overdue reminders, and the
+    e-mails of the workflow (sent by appraisal_form.py's actions)."""
+
+    _name = "appraisal.form"  # an aspect file: the same model, extended
     _inherit = "appraisal.form"
 
     open_notice_pending = fields.Boolean(
@@ -145,39 +136,6 @@ class AppraisalForm(models.Model):
             else:
                 partner = False
             form.waiting_partner_id = partner and partner.id
-
-    # ------------------------------------------------------------------
-    # CRUD and workflow: tell the next person
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        forms = super().create(vals_list)
-        # Forms made in an open period (generation, late joiners): the
-        # employee is told, as when the period opens.
-        forms._queue_open_notices()
-        return forms
-
-    def _workflow_write(self, vals):
-        # A form leaving the self-assessment no longer needs the "open" notice.
-        if vals.get("state", "draft") != "draft" and any(self.mapped("open_notice_pending")):
-            vals = dict(vals, open_notice_pending=False)
-        return super()._workflow_write(vals)
-
-    @in_user_lang
-    def action_submit(self):
-        result = super().action_submit()
-        self.filtered(
-            lambda f: f.state == "submitted" and f.reviewer_user_id != self.env.user
-        )._send_appraisal_mail(TEMPLATE_SUBMITTED)
-        return result
-
-    @in_user_lang
-    def action_review(self):
-        result = super().action_review()
-        self.filtered(
-            lambda f: f.state == "reviewed" and f.approver_user_id != self.env.user
-        )._send_appraisal_mail(TEMPLATE_REVIEWED)
-        return result
 
     # ------------------------------------------------------------------
     # Mail

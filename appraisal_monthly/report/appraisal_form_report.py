@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from .appraisal_form import RATING_SELECTION
+from ..models.appraisal_form import RATING_SELECTION
 
 
 class AppraisalFormReport(models.Model):

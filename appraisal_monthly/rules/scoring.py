@@ -24,24 +24,8 @@ RATINGS = (EXCELLENT, GOOD, COMPLETED, FAILED)
 # Decree 335/2025: >= 90 excellent, >= 70 good, >= 50 completed, else failed.
 DEFAULT_THRESHOLDS = (90.0, 70.0, 50.0)
 
-# Which workflow actions may start from which states.
-TRANSITIONS = {
-    "submit": ("draft",),
-    "review": ("submitted",),
-    "approve": ("reviewed",),
-    "return": ("submitted", "reviewed"),
-    "reset_to_draft": ("approved", "cancelled"),
-    "cancel": ("draft", "submitted", "reviewed"),
-}
-TARGET_STATE = {
-    "submit": "submitted",
-    "review": "reviewed",
-    "approve": "approved",
-    "return": "draft",
-    "reset_to_draft": "draft",
-    "cancel": "cancelled",
-}
-
+# Scores and percentages are rounded to this many decimals everywhere
+# (forms, task results, quarterly and annual averages).
 PRECISION = 2
 
 
@@ -115,8 +99,3 @@ def evaluate(lines, max_score, thresholds=DEFAULT_THRESHOLDS, veto=False):
     total = bounded_score(net_score(lines), max_score)
     percent = score_percent(total, max_score)
     return total, percent, rating_for_percent(percent, thresholds, veto)
-
-
-def can_transition(state, action):
-    """True when ``action`` may be applied to a form in ``state``."""
-    return state in TRANSITIONS.get(action, ())

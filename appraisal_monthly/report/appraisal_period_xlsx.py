@@ -3,8 +3,8 @@ import io
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
-from .. import scoring
-from ..report import xlsx_common as xc
+from ..rules import results, scoring
+from . import xlsx_common as xc
 
 STATE_NOTES_VI = {
     "draft": "Đang tự đánh giá",
@@ -14,6 +14,7 @@ STATE_NOTES_VI = {
 
 
 class AppraisalPeriod(models.Model):
+    _name = "appraisal.period"  # an aspect file: the same model, extended
     _inherit = "appraisal.period"
 
     def action_open_export_wizard(self):
@@ -31,7 +32,7 @@ class AppraisalPeriod(models.Model):
         self.ensure_one()
         start = self.date_start
         if self.period_type == "quarter":
-            when = "QUÝ %s/%s" % ((start.month - 1) // 3 + 1, start.year)
+            when = "QUÝ %s/%s" % (results.quarter_of(start.month), start.year)
         else:
             when = "THÁNG %02d/%s" % (start.month, start.year)
         return (

@@ -88,10 +88,16 @@ def check(counts, percent=DEFAULT_PERCENT, exceptions=None):
     return groups, company
 
 
-def exceeded(counts, percent=DEFAULT_PERCENT, exceptions=None):
-    """The scopes that exceed the quota (groups first, then the company)."""
-    groups, company = check(counts, percent, exceptions)
-    result = [line for line in groups if line.exceeded]
+def exceeded_lines(groups, company, keys=None):
+    """The checked scopes that exceed the quota: the groups (only those of
+    ``keys`` when given), then the company.  Every caller that refuses or
+    reports an exceeded quota goes through here."""
+    result = [line for line in groups if line.exceeded and (keys is None or line.key in keys)]
     if company.exceeded:
         result.append(company)
     return result
+
+
+def exceeded(counts, percent=DEFAULT_PERCENT, exceptions=None):
+    """The scopes that exceed the quota (groups first, then the company)."""
+    return exceeded_lines(*check(counts, percent, exceptions))

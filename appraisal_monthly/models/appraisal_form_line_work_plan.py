@@ -1,13 +1,16 @@
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
-from .. import task_scoring
-from .task_res_company import COMBINATION_SELECTION
-
-AUTO_SOURCES = ("task_result", "unit_result")
+from ..rules import task_scoring
+from .appraisal_form_line import AUTO_SOURCES
+from .res_company import COMBINATION_SELECTION
 
 
 class AppraisalFormLine(models.Model):
+    """The figure computed for a line filled from the work plan (task
+    results) or from the unit led (unit result), and its working."""
+
+    _name = "appraisal.form.line"  # an aspect file: the same model, extended
     _inherit = "appraisal.form.line"
 
     computed_score = fields.Float(
@@ -79,7 +82,7 @@ class AppraisalFormLine(models.Model):
     def _compute_computed_score(self):
         # Unit results depend on other people's forms, which no @depends can
         # follow: appraisal.form triggers their recomputation (see
-        # unit_result_form.py) when forms of the period change status.
+        # appraisal_form_work_plan.py) when forms of the period change status.
         unit_lines = self.filtered(
             lambda l: l.auto_source == "unit_result" and not l.display_type and l.form_id
         )

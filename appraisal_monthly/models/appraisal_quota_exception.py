@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .. import quota
+from ..rules import quota
 from ..user_lang import in_user_lang
 
 
