@@ -2,7 +2,7 @@ import datetime
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import amounts, eligibility, quota, votes
 
@@ -337,6 +337,13 @@ class AppraisalRewardCampaign(models.Model):
             nominations = nominations.filtered(lambda n: n.title_id in titles)
         if not nominations:
             raise UserError(self.env._("No passed nomination is left to decide."))
+        refused = nominations.title_id.filtered(lambda t: authority not in t.authority_ids)
+        if refused:
+            raise ValidationError(self.env._(
+                "%(authority)s may not grant %(titles)s: draft their decision for %(who)s.",
+                authority=authority.name, titles=", ".join(refused.mapped("name")),
+                who=", ".join(refused.authority_ids.mapped("name"))
+                or self.env._("the competent authority")))
         decision = self.env["appraisal.reward.decision"].create({
             "name": number or False,
             "date": date or fields.Date.context_today(self),

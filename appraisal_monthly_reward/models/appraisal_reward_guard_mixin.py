@@ -40,7 +40,7 @@ class AppraisalRewardGuardMixin(models.AbstractModel):
 
     def _reward_is_internal(self):
         keys = getattr(self.env.cr, _INTERNAL, ())
-        return bool(self.ids) and all((self._name, rid) in keys for rid in self.ids)
+        return all((self._name, rid) in keys for rid in self.ids)
 
     def _reward_write(self, vals):
         """Write as an action of this addon (checks done by the caller)."""
