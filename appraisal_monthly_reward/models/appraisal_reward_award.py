@@ -47,7 +47,7 @@ class AppraisalRewardAward(models.Model):
         "hr.department", string="Unit Awarded", index=True, check_company=True,
         help="For a collective title.")
     unit_id = fields.Many2one(
-        "hr.department", string="Unit", compute="_compute_unit_id", store=True, index=True,
+        "hr.department", compute="_compute_unit_id", store=True, index=True,
         readonly=False, precompute=True)
     year = fields.Integer(required=True, index=True, aggregator=False)
     date = fields.Date(compute="_compute_date", string="Decision Date")

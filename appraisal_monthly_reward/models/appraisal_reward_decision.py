@@ -34,7 +34,7 @@ class AppraisalRewardDecision(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company)
     authority_id = fields.Many2one(
-        "appraisal.reward.authority", string="Authority", required=True, tracking=True,
+        "appraisal.reward.authority", required=True, tracking=True,
         default=lambda self: self._default_authority())
     signer_name = fields.Char(string="Signed By", tracking=True)
     signer_title = fields.Char(

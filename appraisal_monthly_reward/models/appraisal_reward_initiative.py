@@ -26,7 +26,7 @@ class AppraisalRewardInitiative(models.Model):
     reference = fields.Char(
         string="Decision Reference", tracking=True, help="E.g. 45/QĐ-HĐSK.")
     recognised_by = fields.Char(
-        string="Recognised By", help="The body (initiative council) that recognised it.")
+        help="The body (initiative council) that recognised it.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company)
     document = fields.Binary(string="Recognising Document", attachment=True)

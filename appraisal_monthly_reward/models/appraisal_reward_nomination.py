@@ -43,7 +43,7 @@ class AppraisalRewardNomination(models.Model):
         "hr.department", string="Unit Proposed", index=True, check_company=True,
         help="For a collective title: the unit proposed.")
     unit_id = fields.Many2one(
-        "hr.department", string="Unit", compute="_compute_unit_id", store=True, index=True,
+        "hr.department", compute="_compute_unit_id", store=True, index=True,
         help="The unit that proposes: the person's department when proposed, or the unit "
         "itself.")
     summary_id = fields.Many2one(
@@ -63,7 +63,7 @@ class AppraisalRewardNomination(models.Model):
     justification = fields.Text(
         help="Why the unit proposes this candidate although a condition is not met.")
     achievement_report = fields.Binary(
-        string="Achievement Report", attachment=True,
+        attachment=True,
         help="The candidate's report of achievements (báo cáo thành tích).")
     achievement_report_name = fields.Char()
     note = fields.Text()

@@ -43,15 +43,14 @@ class AppraisalRewardNominationCondition(models.Model):
             line.reason = line._format_reason(titles)
 
     def _format_reason(self, titles):
-        _ = self.env._
         p = dict(self.params or {})
         Title = self.env["appraisal.reward.title"]
         level_labels = dict(
             self.env["appraisal.summary"]._fields["rating"]._description_selection(self.env))
         measures = dict(Title._fields["excluded_measure"]._description_selection(self.env))
         scopes = dict(Title._fields["initiative_scope"]._description_selection(self.env))
-        result = _("met") if self.met else _("not met")
-        none = _("none")
+        result = self.env._("met") if self.met else self.env._("not met")
+        none = self.env._("none")
 
         def years(values):
             values = list(values or [])
@@ -63,7 +62,7 @@ class AppraisalRewardNominationCondition(models.Model):
 
         def level(value, score):
             if not value:
-                return _("no annual result")
+                return self.env._("no annual result")
             label = level_labels.get(value, value)
             return "%s (%s)" % (label, score) if score not in (None, False) else label
 
@@ -72,26 +71,26 @@ class AppraisalRewardNominationCondition(models.Model):
 
         code = self.code
         if code == "level":
-            return _("annual level %(year)s: %(level)s ≥ %(minimum)s: %(result)s",
+            return self.env._("annual level %(year)s: %(level)s ≥ %(minimum)s: %(result)s",
                      year=p.get("year"), level=level(p.get("level"), p.get("score")),
                      minimum=level_labels.get(p.get("minimum")), result=result)
         if code == "recruitment":
             months = p.get("months")
-            return _("months since recruitment: %(months)s ≥ %(minimum)s: %(result)s",
-                     months=_("unknown") if months is None else months,
+            return self.env._("months since recruitment: %(months)s ≥ %(minimum)s: %(result)s",
+                     months=self.env._("unknown") if months is None else months,
                      minimum=p.get("minimum"), result=result)
         if code == "discipline":
             found = ", ".join("%s %s" % (measures.get(kind, kind), ref) for kind, ref in
                               p.get("measures") or [])
-            return _("disciplinary measure of %(measure)s or worse in %(year)s: %(found)s: "
+            return self.env._("disciplinary measure of %(measure)s or worse in %(year)s: %(found)s: "
                      "%(result)s", measure=measures.get(p.get("minimum")), year=p.get("year"),
                      found=found or none, result=result)
         if code in ("prerequisite", "route"):
-            text = _("%(title)s in %(years)s: held in %(held)s",
+            text = self.env._("%(title)s in %(years)s: held in %(held)s",
                      title=titles.get(p.get("title"), p.get("title")), years=years(p.get("years")),
                      held=years(p.get("held")))
             if code == "route":
-                text = _("%(first)s; or Excellent in %(years)s (Excellent in %(excellent)s) "
+                text = self.env._("%(first)s; or Excellent in %(years)s (Excellent in %(excellent)s) "
                          "with %(minimum)s initiatives (%(found)s)",
                          first=text, years=years(p.get("alt_years")),
                          excellent=years(p.get("excellent_years")),
@@ -103,42 +102,42 @@ class AppraisalRewardNominationCondition(models.Model):
             scope = p.get("scope") or "grassroots"
             where = years(p.get("years"))
             if scope != "grassroots":
-                where = _("%(years)s, %(scope)s scope or wider", years=where,
+                where = self.env._("%(years)s, %(scope)s scope or wider", years=where,
                           scope=scopes.get(scope, scope))
             if p.get("rule") in (eligibility.INIT_EITHER, eligibility.INIT_BOTH):
-                return _("initiative in %(years)s: %(found)s; Excellent: %(excellent)s%(both)s: "
+                return self.env._("initiative in %(years)s: %(found)s; Excellent: %(excellent)s%(both)s: "
                          "%(result)s", years=where, found=found,
-                         excellent=_("yes") if p.get("excellent") else _("no"),
-                         both=_(" (both required)") if p.get("rule") == eligibility.INIT_BOTH
+                         excellent=self.env._("yes") if p.get("excellent") else self.env._("no"),
+                         both=self.env._(" (both required)") if p.get("rule") == eligibility.INIT_BOTH
                          else "", result=result)
-            return _("initiatives in %(years)s: %(found)s (at least %(minimum)s): %(result)s",
+            return self.env._("initiatives in %(years)s: %(found)s (at least %(minimum)s): %(result)s",
                      years=where, found=found, minimum=p.get("minimum"), result=result)
         if code == "unit_level":
-            return _("unit's level %(year)s (its head %(head)s): %(level)s ≥ %(minimum)s: "
+            return self.env._("unit's level %(year)s (its head %(head)s): %(level)s ≥ %(minimum)s: "
                      "%(result)s", year=p.get("year"), head=p.get("head") or none,
                      level=level(p.get("level"), p.get("score")),
                      minimum=level_labels.get(p.get("minimum")), result=result)
         if code == "member_share":
             total = p.get("total") or 0
             share = round(100.0 * (p.get("count") or 0) / total, 2) if total else 0
-            compare = _("more than") if p.get("compare") == "gt" else _("at least")
-            return _("members holding %(title)s: %(count)s of %(total)s (%(share)s%%), "
+            compare = self.env._("more than") if p.get("compare") == "gt" else self.env._("at least")
+            return self.env._("members holding %(title)s: %(count)s of %(total)s (%(share)s%%), "
                      "%(compare)s %(percent)s%%: %(result)s",
                      title=titles.get(p.get("title"), p.get("title")), count=p.get("count"),
                      total=total, share=share, compare=compare,
                      percent=round(p.get("percent") or 0, 2), result=result)
         if code == "member_level":
-            return _("every member %(minimum)s or better: below: %(below)s (not classified, "
+            return self.env._("every member %(minimum)s or better: below: %(below)s (not classified, "
                      "not counted: %(skipped)s): %(result)s",
                      minimum=level_labels.get(p.get("minimum")), below=names(p.get("below")),
                      skipped=p.get("not_classified") or 0, result=result)
         if code == "member_title":
-            return _("members holding %(title)s: %(count)s (%(names)s), at least %(minimum)s: "
+            return self.env._("members holding %(title)s: %(count)s (%(names)s), at least %(minimum)s: "
                      "%(result)s", title=titles.get(p.get("title"), p.get("title")),
                      count=p.get("count"), names=names(p.get("names")),
                      minimum=p.get("minimum"), result=result)
         if code == "member_discipline":
-            return _("members disciplined with %(measure)s or worse in %(year)s: %(names)s: "
+            return self.env._("members disciplined with %(measure)s or worse in %(year)s: %(names)s: "
                      "%(result)s", measure=measures.get(p.get("minimum")), year=p.get("year"),
                      names=names(p.get("names")), result=result)
         return "%s: %s" % (code, result)

@@ -20,7 +20,7 @@ class AppraisalRewardUnitProposal(models.Model):
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
         check_company=True)
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
-    unit_id = fields.Many2one("hr.department", string="Unit", required=True, index=True,
+    unit_id = fields.Many2one("hr.department", required=True, index=True,
                               check_company=True)
     date_meeting = fields.Date(string="Review Meeting")
     minutes = fields.Binary(string="Minutes of the Review", attachment=True)

@@ -59,7 +59,7 @@ class AppraisalRewardVote(models.Model):
     def _cast(self, value):
         self._check_own_ballot()
         with self._reward_internal():
-            return super().write({"vote": value, "date_vote": fields.Datetime.now()})
+            return self.write({"vote": value, "date_vote": fields.Datetime.now()})
 
     def action_vote_for(self):
         return self._cast("for")

@@ -17,16 +17,13 @@ def base_salary_on(rows, day, company_id=None):
     latest ``date_from`` not after ``day`` wins; on the same date a row of
     the company wins over a national one (company None).  0 when none.
     """
-    best = None
-    for date_from, amount, row_company in rows:
-        if not date_from or date_from > day:
-            continue
-        if row_company not in (None, False) and row_company != company_id:
-            continue
-        key = (date_from, row_company not in (None, False))
-        if best is None or key > best[0]:
-            best = (key, amount)
-    return best[1] if best else 0
+    candidates = [
+        ((date_from, row_company not in (None, False)), amount)
+        for date_from, amount, row_company in rows
+        if date_from and date_from <= day
+        and (row_company in (None, False) or row_company == company_id)
+    ]
+    return max(candidates, key=lambda item: item[0])[1] if candidates else 0
 
 
 def award_amount(coefficient, base_salary, step=ROUNDING_STEP):
