@@ -51,3 +51,24 @@ def workflow():
 @pytest.fixture(scope="session")
 def addon_path():
     return ADDON
+
+
+# The reward addon's rules: ``appraisal_monthly_reward/rules/`` is a
+# package of plain modules, loaded as ``appraisal_reward_rules`` (its
+# ``__init__`` imports nothing) without running the addon's ``__init__``.
+REWARD_ADDON = ROOT / "appraisal_monthly_reward"
+REWARD_PACKAGE = "appraisal_reward_rules"
+
+
+def load_reward_rules(module_name):
+    """Import ``appraisal_monthly_reward/rules/<module_name>.py`` without Odoo."""
+    if REWARD_PACKAGE not in sys.modules:
+        package = types.ModuleType(REWARD_PACKAGE)
+        package.__path__ = [str(REWARD_ADDON / "rules")]
+        sys.modules[REWARD_PACKAGE] = package
+    return importlib.import_module(f"{REWARD_PACKAGE}.{module_name}")
+
+
+@pytest.fixture(scope="session")
+def reward_addon_path():
+    return REWARD_ADDON

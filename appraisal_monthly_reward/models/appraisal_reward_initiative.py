@@ -1,0 +1,39 @@
+from odoo import api, fields, models
+
+from .appraisal_reward_title import SCOPE_SELECTION
+
+
+class AppraisalRewardInitiative(models.Model):
+    """A recognised initiative (sáng kiến): counts for the titles that ask
+    for one, for each of its authors, in the year of its recognition."""
+
+    _name = "appraisal.reward.initiative"
+    _description = "Recognised Initiative"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    employee_ids = fields.Many2many(
+        "hr.employee", string="Authors", required=True, tracking=True,
+        check_company=True)
+    scope = fields.Selection(
+        SCOPE_SELECTION, required=True, default="grassroots", tracking=True,
+        help="Scope of its effect as recognised: grassroots, provincial or national.")
+    date = fields.Date(
+        string="Recognition Date", required=True, tracking=True,
+        help="Counts in the year of this date.")
+    year = fields.Integer(compute="_compute_year", store=True, aggregator=False)
+    reference = fields.Char(
+        string="Decision Reference", tracking=True, help="E.g. 45/QĐ-HĐSK.")
+    recognised_by = fields.Char(
+        help="The body (initiative council) that recognised it.")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company)
+    document = fields.Binary(string="Recognising Document", attachment=True)
+    document_name = fields.Char()
+    description = fields.Text()
+
+    @api.depends("date")
+    def _compute_year(self):
+        for initiative in self:
+            initiative.year = initiative.date.year if initiative.date else 0

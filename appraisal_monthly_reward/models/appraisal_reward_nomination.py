@@ -1,0 +1,266 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .appraisal_reward_campaign import COMMITTEE_GROUP
+
+NOMINATION_STATES = [
+    ("draft", "Proposed"),
+    ("submitted", "Submitted by Unit"),
+    ("checked", "Forwarded to Council"),
+    ("passed", "Passed"),
+    ("rejected", "Not Passed"),
+    ("withdrawn", "Withdrawn"),
+    ("awarded", "Awarded"),
+]
+# What a unit head may change on a nomination of their unit, in draft.
+UNIT_HEAD_FIELDS = {"justification", "achievement_report", "achievement_report_name", "note"}
+# What nobody changes once made (delete and propose again instead).
+KEY_FIELDS = {"campaign_id", "title_id", "employee_id", "department_id"}
+
+
+class AppraisalRewardNomination(models.Model):
+    """A person (or unit) proposed for a title in a campaign, with every
+    condition of the title, met or not, and why."""
+
+    _name = "appraisal.reward.nomination"
+    _description = "Commendation Nomination"
+    _inherit = ["mail.thread", "appraisal.reward.guard.mixin", "appraisal.reward.unit.mixin"]
+    _order = "campaign_id desc, title_sequence, unit_id, employee_id, id"
+    _check_company_auto = True
+    _reward_action_fields = ("state", "passed", "origin", "summary_id")
+
+    campaign_id = fields.Many2one(
+        "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
+        check_company=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
+    year = fields.Integer(related="campaign_id.year", store=True, aggregator=False)
+    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign Status")
+    title_id = fields.Many2one("appraisal.reward.title", required=True, index=True)
+    title_scope = fields.Selection(related="title_id.scope", string="Title Scope")
+    title_sequence = fields.Integer(related="title_id.sequence", store=True)
+    employee_id = fields.Many2one("hr.employee", index=True, check_company=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Unit Proposed", index=True, check_company=True,
+        help="For a collective title: the unit proposed.")
+    unit_id = fields.Many2one(
+        "hr.department", compute="_compute_unit_id", store=True, index=True,
+        help="The unit that proposes: the person's department when proposed, or the unit "
+        "itself.")
+    summary_id = fields.Many2one(
+        "appraisal.summary", string="Annual Result", readonly=True, index="btree_not_null")
+    level = fields.Selection(related="summary_id.rating", string="Annual Level")
+    score = fields.Float(related="summary_id.average_score", string="Annual Score")
+    condition_ids = fields.One2many(
+        "appraisal.reward.nomination.condition", "nomination_id", string="Conditions",
+        readonly=True)
+    eligible = fields.Boolean(
+        compute="_compute_eligible", store=True, index=True,
+        help="Every condition of the title is met.")
+    reason = fields.Text(compute="_compute_reason", string="Conditions Summary")
+    origin = fields.Selection(
+        [("auto", "Find Candidates"), ("manual", "Proposed by Hand")],
+        default="manual", required=True, readonly=True)
+    justification = fields.Text(
+        help="Why the unit proposes this candidate although a condition is not met.")
+    achievement_report = fields.Binary(
+        attachment=True,
+        help="The candidate's report of achievements (báo cáo thành tích).")
+    achievement_report_name = fields.Char()
+    note = fields.Text()
+    state = fields.Selection(
+        NOMINATION_STATES, default="draft", required=True, readonly=True, tracking=True,
+        index=True, copy=False)
+    vote_ids = fields.One2many("appraisal.reward.vote", "nomination_id", string="Ballots")
+    votes_for = fields.Integer(compute="_compute_votes", compute_sudo=True)
+    votes_against = fields.Integer(compute="_compute_votes", compute_sudo=True)
+    votes_abstain = fields.Integer(compute="_compute_votes", compute_sudo=True)
+    votes_missing = fields.Integer(string="Not Cast", compute="_compute_votes", compute_sudo=True)
+    passed = fields.Boolean(readonly=True, copy=False, tracking=True)
+    award_ids = fields.One2many("appraisal.reward.award", "nomination_id", string="Awards")
+
+    @api.depends("employee_id", "department_id")
+    def _compute_unit_id(self):
+        for nomination in self:
+            nomination.unit_id = nomination.department_id or nomination.employee_id.department_id
+
+    @api.depends("condition_ids.met")
+    def _compute_eligible(self):
+        for nomination in self:
+            lines = nomination.condition_ids
+            nomination.eligible = bool(lines) and all(lines.mapped("met"))
+
+    @api.depends("condition_ids")
+    def _compute_reason(self):
+        for nomination in self:
+            nomination.reason = "\n".join(nomination.condition_ids.mapped("reason")) or False
+
+    @api.depends("vote_ids.vote")
+    def _compute_votes(self):
+        for nomination in self:
+            values = nomination.vote_ids.mapped("vote")
+            nomination.votes_for = values.count("for")
+            nomination.votes_against = values.count("against")
+            nomination.votes_abstain = values.count("abstain")
+            nomination.votes_missing = len([v for v in values if not v])
+
+    @api.depends("title_id", "employee_id", "department_id")
+    def _compute_display_name(self):
+        for nomination in self:
+            who = nomination.employee_id.name or nomination.department_id.name or ""
+            nomination.display_name = "%s - %s" % (nomination.title_id.name or "", who)
+
+    @api.constrains("title_id", "employee_id", "department_id", "campaign_id")
+    def _check_candidate(self):
+        for nomination in self:
+            scope = nomination.title_id.scope
+            if scope == "individual" and (not nomination.employee_id or nomination.department_id):
+                raise ValidationError(self.env._(
+                    "%(title)s is an individual title: propose an employee.",
+                    title=nomination.title_id.name))
+            if scope == "collective" and (not nomination.department_id or nomination.employee_id):
+                raise ValidationError(self.env._(
+                    "%(title)s is a collective title: propose a unit.",
+                    title=nomination.title_id.name))
+        keys = [n._get_candidate_key() for n in self]
+        others = self.sudo().search([
+            ("campaign_id", "in", self.campaign_id.ids), ("title_id", "in", self.title_id.ids),
+            ("id", "not in", self.ids)])
+        taken = {n._get_candidate_key() + (n.campaign_id.id,) for n in others}
+        seen = set()
+        for nomination, key in zip(self, keys):
+            full = key + (nomination.campaign_id.id,)
+            if full in taken or full in seen:
+                raise ValidationError(self.env._(
+                    "%(candidate)s is already proposed in this campaign.",
+                    candidate=nomination.display_name))
+            seen.add(full)
+
+    def _get_candidate_key(self):
+        self.ensure_one()
+        if self.department_id:
+            return (self.title_id.id, "unit", self.department_id.id)
+        return (self.title_id.id, "person", self.employee_id.id)
+
+    # ------------------------------------------------------------------
+    # Who may do what
+    # ------------------------------------------------------------------
+    def _is_manager(self):
+        return self.env.user.has_group(COMMITTEE_GROUP)
+
+    def _check_unit_head(self):
+        """The committee, or the head of each nomination's unit."""
+        if self._is_manager():
+            return
+        units = self._get_headed_units()
+        for nomination in self:
+            if nomination.unit_id not in units:
+                raise AccessError(self.env._(
+                    "Only the head of %(unit)s or the reward committee may propose for it.",
+                    unit=nomination.unit_id.name or self.env._("(no unit)")))
+
+    def _check_draft_campaign(self):
+        for nomination in self:
+            if nomination.campaign_id.state != "draft":
+                raise UserError(self.env._(
+                    "Campaign %(campaign)s has gone to the council: its nominations no longer "
+                    "change.", campaign=nomination.campaign_id.name))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        internal = self.env.su and all(vals.get("origin") == "auto" for vals in vals_list)
+        if not internal:
+            self._reward_check_create(vals_list)
+        if not internal and any(vals.get("origin") == "auto" or vals.get("summary_id")
+                                for vals in vals_list):
+            raise UserError(self.env._("Find Candidates alone makes automatic nominations."))
+        nominations = super().create(vals_list)
+        nominations._check_draft_campaign()
+        if not internal:
+            nominations._check_unit_head()
+            for campaign in nominations.campaign_id:
+                campaign._evaluate(nominations=nominations.filtered(
+                    lambda n, c=campaign: n.campaign_id == c))
+        return nominations
+
+    def write(self, vals):
+        self._reward_check_write(vals)
+        return super().write(vals)
+
+    def _reward_check_lock(self, vals):
+        if KEY_FIELDS & set(vals):
+            raise UserError(self.env._(
+                "The candidate and the title of a nomination do not change: withdraw it and "
+                "propose again."))
+        if not self._is_manager():
+            self._check_unit_head()
+            extra = set(vals) - UNIT_HEAD_FIELDS
+            if extra:
+                raise AccessError(self.env._(
+                    "A unit may change only the justification, the report and the note."))
+            if self.filtered(lambda n: n.state != "draft"):
+                raise UserError(self.env._("A submitted nomination no longer changes."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_draft(self):
+        if self.filtered(lambda n: n.state not in ("draft", "submitted") or n.award_ids):
+            raise UserError(self.env._(
+                "Only a nomination not yet forwarded to the council can be deleted."))
+        self._check_unit_head()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_proposable(self):
+        for nomination in self:
+            if not nomination.eligible and not (nomination.justification or "").strip():
+                raise UserError(self.env._(
+                    "%(nomination)s does not meet every condition: write the justification "
+                    "first.", nomination=nomination.display_name))
+
+    def action_submit(self):
+        self._check_unit_head()
+        self._check_draft_campaign()
+        if self.filtered(lambda n: n.state != "draft"):
+            raise UserError(self.env._("Only proposed nominations can be submitted."))
+        self._check_proposable()
+        self._reward_write({"state": "submitted"})
+        return True
+
+    def action_forward(self):
+        if not self._is_manager():
+            raise AccessError(self.env._("Only the emulation officer forwards nominations."))
+        self._check_draft_campaign()
+        if self.filtered(lambda n: n.state not in ("draft", "submitted")):
+            raise UserError(self.env._("Only proposed or submitted nominations can be forwarded."))
+        self._check_proposable()
+        self._reward_write({"state": "checked"})
+        return True
+
+    def action_withdraw(self, reason=None):
+        """The committee takes a nomination out (e.g. to respect a quota)."""
+        if not self._is_manager():
+            raise AccessError(self.env._("Only the reward committee withdraws nominations."))
+        if self.filtered(lambda n: n.state not in ("draft", "submitted", "checked", "passed")
+                         or n.award_ids.filtered(lambda a: a.decision_id.state != "cancelled")):
+            raise UserError(self.env._("A decided nomination cannot be withdrawn."))
+        self._reward_write({"state": "withdrawn"})
+        for nomination in self:
+            nomination._message_log(body=self.env._(
+                "Withdrawn. Reason: %(reason)s", reason=reason or self.env._("(none given)")))
+        return True
+
+    def action_refresh_conditions(self):
+        self._check_unit_head()
+        for campaign in self.campaign_id:
+            campaign._evaluate(nominations=self.filtered(lambda n, c=campaign: n.campaign_id == c))
+        return True
+
+    def _prepare_award_vals(self):
+        self.ensure_one()
+        return {
+            "nomination_id": self.id,
+            "title_id": self.title_id.id,
+            "employee_id": self.employee_id.id or False,
+            "department_id": self.department_id.id or False,
+            "year": self.year,
+        }

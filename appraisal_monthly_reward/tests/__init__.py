@@ -1,0 +1,3 @@
+from . import test_eligibility
+from . import test_council_decision
+from . import test_access_rights

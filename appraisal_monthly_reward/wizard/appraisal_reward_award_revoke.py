@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class AppraisalRewardAwardRevoke(models.TransientModel):
+    _name = "appraisal.reward.award.revoke"
+    _description = "Revoke Commendation Awards"
+
+    award_ids = fields.Many2many("appraisal.reward.award", required=True)
+    reason = fields.Text(required=True)
+    reference = fields.Char(
+        string="Revocation Decision", required=True, help="E.g. 20/QĐ-UBND.")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+
+    def action_revoke(self):
+        self.ensure_one()
+        self.award_ids.action_revoke(reason=self.reason, reference=self.reference, date=self.date)
+        return {"type": "ir.actions.act_window_close"}
