@@ -18,24 +18,37 @@ ADDON = ROOT / "appraisal_monthly"
 RULES = ADDON / "rules"
 
 PACKAGE = "appraisal_rules"
+REWARD_ADDON = ROOT / "appraisal_monthly_reward"
+REWARD_PACKAGE = "appraisal_reward_rules"
+
+
+def _package(name, folder):
+    """The plain-Python package in ``folder``, imported without Odoo as ``name``."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
+        package = importlib.util.module_from_spec(spec)
+        sys.modules[name] = package
+        spec.loader.exec_module(package)
+    return sys.modules[name]
 
 
 def rules_package():
     """The addon's ``rules/`` package, imported without Odoo."""
-    if PACKAGE not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            PACKAGE, RULES / "__init__.py", submodule_search_locations=[str(RULES)]
-        )
-        package = importlib.util.module_from_spec(spec)
-        sys.modules[PACKAGE] = package
-        spec.loader.exec_module(package)
-    return sys.modules[PACKAGE]
+    return _package(PACKAGE, RULES)
 
 
 def load_rules(module_name):
     """Import ``appraisal_monthly/rules/<module_name>.py`` without Odoo."""
     rules_package()
     return importlib.import_module(f"{PACKAGE}.{module_name}")
+
+
+def load_reward_rules(module_name):
+    """Import ``appraisal_monthly_reward/rules/<module_name>.py`` without Odoo."""
+    _package(REWARD_PACKAGE, REWARD_ADDON / "rules")
+    return importlib.import_module(f"{REWARD_PACKAGE}.{module_name}")
 
 
 @pytest.fixture(scope="session")
@@ -51,22 +64,6 @@ def workflow():
 @pytest.fixture(scope="session")
 def addon_path():
     return ADDON
-
-
-# The reward addon's rules: ``appraisal_monthly_reward/rules/`` is a
-# package of plain modules, loaded as ``appraisal_reward_rules`` (its
-# ``__init__`` imports nothing) without running the addon's ``__init__``.
-REWARD_ADDON = ROOT / "appraisal_monthly_reward"
-REWARD_PACKAGE = "appraisal_reward_rules"
-
-
-def load_reward_rules(module_name):
-    """Import ``appraisal_monthly_reward/rules/<module_name>.py`` without Odoo."""
-    if REWARD_PACKAGE not in sys.modules:
-        package = types.ModuleType(REWARD_PACKAGE)
-        package.__path__ = [str(REWARD_ADDON / "rules")]
-        sys.modules[REWARD_PACKAGE] = package
-    return importlib.import_module(f"{REWARD_PACKAGE}.{module_name}")
 
 
 @pytest.fixture(scope="session")
