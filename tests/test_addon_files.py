@@ -110,3 +110,61 @@ def test_translation_complete(addon_path, lang):
     assert pot, "empty template"
     missing = sorted(k for k in pot if not po.get(k))
     assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"
+
+
+def _addon_view_records(addon_path):
+    """(path, xml id, model, inherited xml id or None) of every view the
+    addon's data files define (``ir.ui.view`` records and templates)."""
+    module = addon_path.name
+    views = []
+    for path in _xml_files(addon_path):
+        tree = etree.parse(str(path))
+        for node in tree.xpath("//record[@model='ir.ui.view'] | //template"):
+            if node.tag == "template":
+                inherit = node.get("inherit_id")
+                model = None
+            else:
+                ref = node.xpath("field[@name='inherit_id']/@ref")
+                inherit = ref[0] if ref else None
+                model = (node.xpath("field[@name='model']/text()") or [None])[0]
+            qualify = lambda xml_id: xml_id if "." in xml_id else f"{module}.{xml_id}"  # noqa: E731
+            views.append((path, qualify(node.get("id")), model, inherit and qualify(inherit)))
+    return views
+
+
+def test_no_view_extends_a_view_of_the_same_addon(addon_path):
+    """A model's views are whole in one place: the addon extends only other
+    addons' views (hr.employee's form, the settings), never its own."""
+    views = _addon_view_records(addon_path)
+    own = {xml_id for _path, xml_id, _model, _inherit in views}
+    assert "appraisal_monthly.appraisal_form_view_form" in own
+    extending = [
+        f"{path.relative_to(addon_path)}: {xml_id} inherits {inherit}"
+        for path, xml_id, _model, inherit in views
+        if inherit in own
+    ]
+    assert not extending, extending
+
+
+def test_one_view_file_per_model(addon_path):
+    """Each model's views are in one file; in views/ and report/ that file is
+    named after the model (appraisal.form: views/appraisal_form_views.xml)."""
+    files_by_model = {}
+    for path, _xml_id, model, _inherit in _addon_view_records(addon_path):
+        if model:
+            files_by_model.setdefault(model, set()).add(path.relative_to(addon_path))
+    assert "appraisal.form" in files_by_model
+    split = {model: sorted(map(str, files)) for model, files in files_by_model.items() if len(files) > 1}
+    assert not split, split
+    for model, (path,) in files_by_model.items():
+        if path.parts[0] in ("views", "report"):
+            assert path.name == model.replace(".", "_") + "_views.xml", (model, str(path))
+
+
+def test_manifest_data_order(addon_path):
+    """security, data, views, wizards, reports, then the menus last."""
+    order = ["security", "data", "views", "wizard", "report", "menus"]
+    data = _manifest(addon_path)["data"]
+    assert data[-1] == "views/appraisal_monthly_menus.xml"
+    kinds = ["menus" if path.endswith("_menus.xml") else path.split("/")[0] for path in data]
+    assert kinds == sorted(kinds, key=order.index), kinds

@@ -377,44 +377,6 @@ class AppraisalPeriod(models.Model):
     # ------------------------------------------------------------------
     # Generating forms
     # ------------------------------------------------------------------
-    @in_user_lang
-    def action_generate_forms(self):
-        """Create the missing forms of the period for the company's employees.
-
-        Employees who already have a form are left alone, so the button may
-        be pressed again after new people join.  Employees for whom no
-        criteria set matches are reported, not silently skipped.
-        """
-        self.ensure_one()
-        if self.state == "closed":
-            raise UserError(self.env._("Forms cannot be generated for a closed period."))
-        employees = self.env["hr.employee"].search(
-            [("company_id", "=", self.company_id.id)]
-        )
-        forms, missing = self._generate_forms(employees)
-        if missing:
-            message = self.env._(
-                "%(count)s form(s) created. No criteria set matches: %(names)s",
-                count=len(forms),
-                names=", ".join(missing.mapped("name")),
-            )
-            notification_type = "warning"
-        else:
-            message = self.env._("%(count)s form(s) created.", count=len(forms))
-            notification_type = "success"
-        self._message_log(body=message)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Appraisal forms"),
-                "message": message,
-                "type": notification_type,
-                "sticky": bool(missing),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
-
     def _generate_forms(self, employees):
         """Batch-create forms for ``employees``; returns (forms, unmatched)."""
         self.ensure_one()

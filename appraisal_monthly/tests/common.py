@@ -115,6 +115,18 @@ class AppraisalCommon(TransactionCase):
         for line in lines:
             line.with_user(user).manager_score = round(line.max_score * ratio, 2)
 
+    def generate_forms(self, period, user, **vals):
+        """Press Generate Forms on ``period`` as ``user`` (the wizard, whole
+        company by default) and return the wizard, showing its result."""
+        wizard = self.env["appraisal.period.generate"].with_user(user).create(
+            dict(vals, period_id=period.id)
+        )
+        action = wizard.action_generate()
+        self.assertEqual(action["type"], "ir.actions.act_window")
+        self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
+        self.assertEqual(wizard.step, "done")
+        return wizard
+
     def line(self, form, name):
         return form.line_ids.filtered(lambda l: l.name == name)
 

@@ -360,7 +360,7 @@ class TestAccessRights(AppraisalCommon):
         with self.assertRaises(AccessError):
             self.period.with_user(self.user_staff).action_close()
         with self.assertRaises(AccessError):
-            self.period.with_user(self.user_staff).action_generate_forms()
+            self.generate_forms(self.period, self.user_staff)
         self.assertEqual(self.period.state, "open")
 
     @mute_logger(*MUTED)
@@ -549,15 +549,15 @@ class TestAccessRights(AppraisalCommon):
     def test_officer_generates_forms(self):
         Form = self.env["appraisal.form"]
         before = Form.search([("period_id", "=", self.period.id)])
-        action = self.period.with_user(self.user_hr).action_generate_forms()
-        self.assertEqual(action["type"], "ir.actions.client")
+        wizard = self.generate_forms(self.period, self.user_hr)  # shows its result
         forms = Form.search([("period_id", "=", self.period.id)])
         self.assertGreater(len(forms), len(before))
+        self.assertEqual(wizard.created_count, len(forms) - len(before))
         self.assertIn(self.emp_outsider, forms.employee_id)
         self.assertEqual(len(forms), len(forms.employee_id), "one form per employee")
         self.assertEqual(forms.company_id, self.company)
         # pressing the button again makes no duplicates
-        self.period.with_user(self.user_hr).action_generate_forms()
+        self.generate_forms(self.period, self.user_hr)
         self.assertEqual(Form.search([("period_id", "=", self.period.id)]), forms)
 
     def test_officer_reopens_approved_form(self):
@@ -672,7 +672,7 @@ class TestAccessRights(AppraisalCommon):
         with self.assertRaises(AccessError):
             period2.with_user(self.user_hr).read(["name"])
         with self.assertRaises(AccessError):
-            period2.with_user(self.user_hr).action_generate_forms()
+            self.generate_forms(period2, self.user_hr)
         # a user cannot pretend to work in a company they do not belong to
         with self.assertRaises(AccessError):
             self.env["appraisal.form"].with_user(self.user_hr).with_context(

@@ -208,7 +208,7 @@ class TestAppraisalFlow(AppraisalCommon):
         period.action_open()
         nobody_set = self.env["hr.employee"].create({"name": "No Set", "appraisal_target": "manager"})
         self.set_manager.active = False
-        period.with_user(self.user_hr).action_generate_forms()
+        self.generate_forms(period, self.user_hr)
         forms = period.form_ids
         company_employees = self.env["hr.employee"].search([("company_id", "=", self.company.id)])
         self.assertIn(self.emp_staff, forms.employee_id)
@@ -216,7 +216,7 @@ class TestAppraisalFlow(AppraisalCommon):
         self.assertIn("No Set", period.message_ids[0].body, "unmatched employees are listed")
         self.assertEqual(len(forms), len(company_employees) - len(
             company_employees.filtered(lambda e: e._get_appraisal_target() == "manager")))
-        period.with_user(self.user_hr).action_generate_forms()
+        self.generate_forms(period, self.user_hr)
         self.assertEqual(period.form_ids, forms, "running it twice creates nothing new")
 
     def test_quarter_period(self):
