@@ -53,7 +53,9 @@ smoke test (appraisal_monthly/tests/test_benchmark_smoke.py) with N = 30.
 """
 import argparse
 import cProfile
+import ctypes
 import datetime
+import gc
 import json
 import math
 import os
@@ -107,6 +109,17 @@ RATIO = {"excellent": 0.95, "good": 0.85, "completed": 0.6}
 # ----------------------------------------------------------------------
 def sql_count():
     return odoo.sql_db.sql_counter
+
+
+def release_memory():
+    """Give freed memory back to the system before a step, so that the
+    growth of the resident set measures the step itself rather than what
+    earlier steps left free."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def rss_bytes():
@@ -210,6 +223,7 @@ class Meter:
         self.log = log
         self.top = top
         self.results = []
+        self.on_result = None  # called after each step (e.g. to save the figures so far)
 
     def finish(self):
         cr = self.env.cr
@@ -231,6 +245,7 @@ class Meter:
         env.flush_all()
         env.invalidate_all()
         before_rows = self.rows()
+        release_memory()
         if self.query_sources:
             self.query_sources.reset()
             self.query_sources.active = True
@@ -286,6 +301,8 @@ class Meter:
             result["profile"] = path
         self.results.append(result)
         self.log(format_result(result))
+        if self.on_result:
+            self.on_result(self.results)
         return value
 
     def measure_once(self, func):
@@ -1088,11 +1105,20 @@ def main():
             print("  built in %.0f s: %s" % (time.perf_counter() - start, org["shape"]), flush=True)
             meter = Meter(env, use_tracemalloc=args.tracemalloc, profile_dir=args.profile,
                           query_sources=sources)
+            info = machine()
+
+            def save(results):
+                if args.json:
+                    with open(args.json, "w") as out:
+                        json.dump({"n": org["n"], "date": str(datetime.date.today()),
+                                   "machine": info, "shape": org["shape"], "steps": results},
+                                  out, indent=1, default=str)
+
+            meter.on_result = save
             print("Steps:", flush=True)
             run_steps(env, org, meter, annual_scratch=not args.no_annual_scratch)
             cr.commit()
         print()
-        info = machine()
         print("N = %d people (%s); %s cores, %s GB; %s" % (
             org["n"], ", ".join("%s %s" % (v, k) for k, v in org["shape"].items()),
             info.get("nproc"), info.get("memory_gb"), datetime.date.today()))
@@ -1105,11 +1131,6 @@ def main():
                 print("  by calling function (any addon):")
                 for key, count in r["queries_by_caller"]:
                     print("  %7d  %s" % (count, key))
-        if args.json:
-            with open(args.json, "w") as out:
-                json.dump({"n": org["n"], "date": str(datetime.date.today()),
-                           "machine": info, "shape": org["shape"], "steps": meter.results},
-                          out, indent=1, default=str)
     finally:
         if sources:
             sources.uninstall()
