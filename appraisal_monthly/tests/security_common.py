@@ -67,6 +67,11 @@ class _Undo(Exception):
     """Raised inside a savepoint to roll back a call that succeeded."""
 
 
+class Dropped(UserError):
+    """Raised by a test when the addon silently dropped a forbidden value:
+    as good as a refusal."""
+
+
 class SecurityCommon(AppraisalCommon):
     """AppraisalCommon plus the people the attacks need.
 
@@ -162,10 +167,9 @@ class SecurityCommon(AppraisalCommon):
             with mute_logger(*MUTED), self.env.cr.savepoint():
                 yield
                 self.env.flush_all()
-                accepted = True
                 raise _Undo()
         except _Undo:
-            pass
+            accepted = True
         except REFUSALS:
             return
         except psycopg2.Error as error:

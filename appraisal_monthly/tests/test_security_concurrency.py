@@ -165,7 +165,7 @@ class TestSecurityConcurrency(BaseCase):
         and thread; both read first, then act together.  Returns one
         outcome per job: ("ok", value) or ("error", exception)."""
         barrier = threading.Barrier(len(jobs))
-        outcomes = [None] * len(jobs)
+        outcomes = [("error", RuntimeError("did not run"))] * len(jobs)
 
         def run(index, uid, prepare, act):
             waited = False
