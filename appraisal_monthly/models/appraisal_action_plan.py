@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..user_lang import in_user_lang
+from ..workflow_write import in_workflow, workflow_writing
 
 # What each role may write by hand (allow-lists: a field added later is
 # protected by default).  The status moves through the action_* buttons.
@@ -151,6 +152,15 @@ class AppraisalActionPlan(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("An action plan starts as a draft: use its buttons to start, "
+                               "finish or cancel it.")
+                )
+            if not self.env.su and vals.get("auto_created"):
+                raise AccessError(self.env._("Only the approval of a form creates plans "
+                                             "automatically."))
         if not self.env.su and not self._is_officer():
             user = self.env.user
             managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
@@ -170,16 +180,18 @@ class AppraisalActionPlan(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        if not self.env.su and not self.env.context.get("appraisal_workflow"):
-            self._check_write_allowed(vals)
+        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
+        if changed and not in_workflow(self):
+            # Whoever calls (sudo() included): the status moves by the buttons.
+            if "state" in changed:
+                raise UserError(
+                    self.env._("Use the buttons of the action plan to change its status.")
+                )
+            if not self.env.su:
+                self._check_write_allowed(changed)
         return super().write(vals)
 
-    def _check_write_allowed(self, vals):
-        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
-        if not changed:
-            return
-        if "state" in changed:
-            raise UserError(self.env._("Use the buttons of the action plan to change its status."))
+    def _check_write_allowed(self, changed):
         if "form_id" in changed:
             raise UserError(self.env._("An action plan stays on the form it was made for."))
         self._check_not_closed()
@@ -289,7 +301,11 @@ class AppraisalActionPlan(models.Model):
     # Helpers
     # ------------------------------------------------------------------
     def _workflow_write(self, vals):
-        return self.with_context(appraisal_workflow=True).write(vals)
+        """Write a step's values, after its checks: with elevated rights, for
+        these plans only (see ``workflow_write``)."""
+        with workflow_writing(self) as plans:
+            plans.write(vals)
+        return True
 
     def _is_officer(self):
         return self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
@@ -327,6 +343,24 @@ class AppraisalActionPlan(models.Model):
                     plans=", ".join(closed.mapped("name")),
                 )
             )
+
+    def _check_items_status_values(self, vals_list):
+        """Only the supervisor (or HR) marks actions done or cancelled; the
+        employee drafts them open."""
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for vals in vals_list:
+            if vals.get("status", "open") == "open" and not vals.get("date_done"):
+                continue
+            plan = self.browse(vals.get("plan_id"))
+            if not plan._user_may_supervise(user, managed):
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of %(plan)s and HR officers mark its actions "
+                        "done or cancelled: add your action as open, then report progress.",
+                        plan=plan.name,
+                    )
+                )
 
     def _check_items_editable(self):
         """Supervisors and HR add and remove actions; the employee too while
@@ -405,6 +439,7 @@ class AppraisalActionPlanItem(models.Model):
         if not self.env.su:
             plans._check_not_closed()
             plans._check_items_editable()
+            plans._check_items_status_values(vals_list)
         for vals in vals_list:
             if vals.get("status") == "done":
                 vals.setdefault("date_done", fields.Date.context_today(self))

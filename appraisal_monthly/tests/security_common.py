@@ -71,6 +71,10 @@ class Dropped(UserError):
     """Raised by a test when the addon silently dropped a forbidden value:
     as good as a refusal."""
 
+    def __init__(self, message="dropped by the addon"):
+        # Odoo 18's UserError requires a message.
+        super().__init__(message)
+
 
 class SecurityCommon(AppraisalCommon):
     """AppraisalCommon plus the people the attacks need.

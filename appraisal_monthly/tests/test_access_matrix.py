@@ -90,6 +90,7 @@ NOT_IN_MATRIX = {
     "appraisal.managed.mixin",       # abstract helper, no table of its own
     "appraisal.quota.check.line",    # made by appraisal.quota.check only
     "hr.employee", "hr.employee.public", "res.company", "res.config.settings",  # Odoo's, extended
+    "hr.department",  # Odoo's, extended (forgets the cached hierarchy on change)
 }
 OPERATIONS = (("r", "read"), ("c", "create"), ("w", "write"), ("u", "unlink"))
 
