@@ -161,13 +161,16 @@ class AppraisalActionPlan(models.Model):
             if not self.env.su and vals.get("auto_created"):
                 raise AccessError(self.env._("Only the approval of a form creates plans "
                                              "automatically."))
-        if not self.env.su and not self._is_officer():
+        if not self.env.su:
             user = self.env.user
+            officer = self._is_officer()
             managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
             forms = self.env["appraisal.form"].browse(
                 [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
             )
             for form in forms:
+                if officer and form.employee_id.user_id != user:
+                    continue
                 if not form._user_may_supervise_plan(user, managed):
                     raise AccessError(
                         self.env._(
@@ -195,9 +198,9 @@ class AppraisalActionPlan(models.Model):
         if "form_id" in changed:
             raise UserError(self.env._("An action plan stays on the form it was made for."))
         self._check_not_closed()
-        if self._is_officer():
-            return
         user = self.env.user
+        if self._is_officer() and user not in self.employee_id.user_id:
+            return
         managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
         for plan in self:
             if plan._user_may_supervise(user, managed):
@@ -365,9 +368,9 @@ class AppraisalActionPlan(models.Model):
     def _check_items_editable(self):
         """Supervisors and HR add and remove actions; the employee too while
         the plan is a draft (they write their own programme)."""
-        if self.env.su or self._is_officer():
-            return
         user = self.env.user
+        if self.env.su or (self._is_officer() and user not in self.employee_id.user_id):
+            return
         managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
         for plan in self:
             if plan._user_may_supervise(user, managed):
@@ -455,7 +458,8 @@ class AppraisalActionPlanItem(models.Model):
             changed = set(vals)
             for item in self:
                 plan = item.plan_id
-                if officer or plan._user_may_supervise(user, managed):
+                own = plan.employee_id.user_id == user
+                if (officer and not own) or plan._user_may_supervise(user, managed):
                     allowed = ITEM_SUPERVISOR_FIELDS
                 elif plan.employee_id.user_id == user:
                     allowed = (

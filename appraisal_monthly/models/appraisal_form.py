@@ -394,6 +394,11 @@ class AppraisalForm(models.Model):
     @in_user_lang
     def create(self, vals_list):
         self._check_create_values(vals_list)
+        # A form made while its period is being published must wait for the
+        # publication (and is then refused), as generation does.
+        self.env["appraisal.period"].browse(
+            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
+        )._lock_rows()
         self._check_periods_accept_forms(vals_list)
         self._check_not_duplicated(vals_list)
         employees = self.env["hr.employee"].browse(
@@ -702,6 +707,19 @@ class AppraisalForm(models.Model):
                     "a self-assessment draft (%(forms)s). Return the form to the "
                     "employee first.",
                     forms=", ".join(started.mapped("name")),
+                )
+            )
+
+    def _check_not_own_form(self):
+        """HR's powers over a form (its criteria, its superiors) never
+        apply to her own."""
+        own = self.filtered(lambda f: f.employee_id.user_id == self.env.user)
+        if own:
+            raise AccessError(
+                self.env._(
+                    "Nobody changes the criteria of their own form (%(forms)s): ask "
+                    "another HR officer.",
+                    forms=", ".join(own.mapped("name")),
                 )
             )
 
@@ -1149,7 +1167,7 @@ class AppraisalForm(models.Model):
                     "Approve the Good ratings first, lower a level, or record "
                     "an authorised exception.",
                     forms=", ".join(excellent_forms.mapped("name")),
-                    percent=f"{result['percent']:g}",
+                    percent="%g" % result["percent"],
                     details=period._quota_describe(result, exceeded),
                 )
             )

@@ -145,6 +145,7 @@ class AppraisalFormLine(models.Model):
             ):
                 raise AccessError(self.env._("Only HR officers may add criteria to a form."))
             if not self.env.su:
+                forms._check_not_own_form()
                 self._check_new_line_values(vals_list)
         lines = super().create(vals_list)
         if not with_form:
@@ -291,6 +292,8 @@ class AppraisalFormLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         self.form_id._check_lines_editable()
+        if not self.env.su:
+            self.form_id._check_not_own_form()
 
     def unlink(self):
         by_form = [(line.form_id, line.name, line.max_score) for line in self]

@@ -335,13 +335,13 @@ class AppraisalPeriod(models.Model):
                         periods=", ".join(fixed.mapped("name")),
                     )
                 )
-        if changed & {"date_self_deadline", "date_review_deadline"}:
+        if changed & {"date_self_deadline", "date_review_deadline", "name"}:
             done = self.filtered(lambda p: p.state not in ("draft", "open"))
             if done:
                 raise UserError(
                     self.env._(
-                        "The deadlines of %(periods)s can no longer change: its results "
-                        "are published.",
+                        "The name and deadlines of %(periods)s can no longer change: its "
+                        "results are published.",
                         periods=", ".join(done.mapped("name")),
                     )
                 )
@@ -516,7 +516,7 @@ class AppraisalPeriod(models.Model):
                 count=sum(count for _state, count in pending),
                 period=self.name,
                 states=", ".join(
-                    f"{labels.get(state, state)}: {count}" for state, count in pending
+                    "%s: %s" % (labels.get(state, state), count) for state, count in pending
                 ),
             )
         )
@@ -534,7 +534,7 @@ class AppraisalPeriod(models.Model):
                     "(%(percent)s%% of the Good ratings): %(details)s.\n"
                     "Reopen and lower a level, or record an authorised exception.",
                     period=self.name,
-                    percent=f"{result['percent']:g}",
+                    percent="%g" % result["percent"],
                     details=self._quota_describe(result, exceeded),
                 )
             )
