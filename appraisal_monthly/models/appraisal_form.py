@@ -393,6 +393,7 @@ class AppraisalForm(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        self.check_access("create")
         self._check_create_values(vals_list)
         # A form made while its period is being published must wait for the
         # publication (and is then refused), as generation does.
