@@ -366,7 +366,7 @@ class AppraisalForm(models.Model):
                 user, managed
             )
             form.can_approve = form.state == "reviewed" and form._user_may_approve(user)
-            form.can_reset = is_officer and form.state in ("approved", "cancelled")
+            form.can_reset = is_officer and not own and form.state in ("approved", "cancelled")
 
     @api.depends_context("uid")
     @api.depends("meeting_comment_ids")
