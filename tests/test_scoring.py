@@ -97,3 +97,23 @@ def test_transitions(workflow, state, action, allowed):
 
 def test_every_action_has_a_target(workflow):
     assert set(workflow.TRANSITIONS) == set(workflow.TARGET_STATE)
+
+
+def test_every_action_has_a_role(workflow):
+    assert set(workflow.TRANSITIONS) == set(workflow.ROLES)
+
+
+@pytest.mark.parametrize("state,action,target", [
+    ("draft", "open", "open"),
+    ("open", "open", None),
+    ("open", "publish", "published"),
+    ("draft", "publish", None),
+    ("published", "close", "closed"),
+    ("open", "close", None),
+    ("closed", "reopen", "published"),
+    ("published", "reopen", "open"),
+    ("open", "reopen", None),
+    ("open", "unknown", None),
+])
+def test_period_transitions(workflow, state, action, target):
+    assert workflow.period_target(state, action) == target

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..user_lang import in_user_lang
+from ..workflow_write import in_workflow, workflow_writing
 
 # What each role may write by hand (allow-lists: a field added later is
 # protected by default).  The status moves through the action_* buttons.
@@ -151,13 +152,25 @@ class AppraisalActionPlan(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        if not self.env.su and not self._is_officer():
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("An action plan starts as a draft: use its buttons to start, "
+                               "finish or cancel it.")
+                )
+            if not self.env.su and vals.get("auto_created"):
+                raise AccessError(self.env._("Only the approval of a form creates plans "
+                                             "automatically."))
+        if not self.env.su:
             user = self.env.user
+            officer = self._is_officer()
             managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
             forms = self.env["appraisal.form"].browse(
                 [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
             )
             for form in forms:
+                if officer and form.employee_id.user_id != user:
+                    continue
                 if not form._user_may_supervise_plan(user, managed):
                     raise AccessError(
                         self.env._(
@@ -170,22 +183,24 @@ class AppraisalActionPlan(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        if not self.env.su and not self.env.context.get("appraisal_workflow"):
-            self._check_write_allowed(vals)
+        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
+        if changed and not in_workflow(self):
+            # Whoever calls (sudo() included): the status moves by the buttons.
+            if "state" in changed:
+                raise UserError(
+                    self.env._("Use the buttons of the action plan to change its status.")
+                )
+            if not self.env.su:
+                self._check_write_allowed(changed)
         return super().write(vals)
 
-    def _check_write_allowed(self, vals):
-        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
-        if not changed:
-            return
-        if "state" in changed:
-            raise UserError(self.env._("Use the buttons of the action plan to change its status."))
+    def _check_write_allowed(self, changed):
         if "form_id" in changed:
             raise UserError(self.env._("An action plan stays on the form it was made for."))
         self._check_not_closed()
-        if self._is_officer():
-            return
         user = self.env.user
+        if self._is_officer() and user not in self.employee_id.user_id:
+            return
         managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
         for plan in self:
             if plan._user_may_supervise(user, managed):
@@ -289,7 +304,11 @@ class AppraisalActionPlan(models.Model):
     # Helpers
     # ------------------------------------------------------------------
     def _workflow_write(self, vals):
-        return self.with_context(appraisal_workflow=True).write(vals)
+        """Write a step's values, after its checks: with elevated rights, for
+        these plans only (see ``workflow_write``)."""
+        with workflow_writing(self) as plans:
+            plans.write(vals)
+        return True
 
     def _is_officer(self):
         return self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
@@ -328,12 +347,30 @@ class AppraisalActionPlan(models.Model):
                 )
             )
 
+    def _check_items_status_values(self, vals_list):
+        """Only the supervisor (or HR) marks actions done or cancelled; the
+        employee drafts them open."""
+        user = self.env.user
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for vals in vals_list:
+            if vals.get("status", "open") == "open" and not vals.get("date_done"):
+                continue
+            plan = self.browse(vals.get("plan_id"))
+            if not plan._user_may_supervise(user, managed):
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of %(plan)s and HR officers mark its actions "
+                        "done or cancelled: add your action as open, then report progress.",
+                        plan=plan.name,
+                    )
+                )
+
     def _check_items_editable(self):
         """Supervisors and HR add and remove actions; the employee too while
         the plan is a draft (they write their own programme)."""
-        if self.env.su or self._is_officer():
-            return
         user = self.env.user
+        if self.env.su or (self._is_officer() and user not in self.employee_id.user_id):
+            return
         managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
         for plan in self:
             if plan._user_may_supervise(user, managed):
@@ -405,6 +442,7 @@ class AppraisalActionPlanItem(models.Model):
         if not self.env.su:
             plans._check_not_closed()
             plans._check_items_editable()
+            plans._check_items_status_values(vals_list)
         for vals in vals_list:
             if vals.get("status") == "done":
                 vals.setdefault("date_done", fields.Date.context_today(self))
@@ -420,7 +458,8 @@ class AppraisalActionPlanItem(models.Model):
             changed = set(vals)
             for item in self:
                 plan = item.plan_id
-                if officer or plan._user_may_supervise(user, managed):
+                own = plan.employee_id.user_id == user
+                if (officer and not own) or plan._user_may_supervise(user, managed):
                     allowed = ITEM_SUPERVISOR_FIELDS
                 elif plan.employee_id.user_id == user:
                     allowed = (

@@ -1,5 +1,9 @@
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from ..user_lang import in_user_lang
 
 
 class AppraisalCriteriaSet(models.Model):
@@ -87,6 +91,91 @@ class AppraisalCriteriaSet(models.Model):
         for criteria_set in self:
             criteria_set.form_count = counts.get(criteria_set, 0)
 
+    # ------------------------------------------------------------------
+    # CRUD: shared sets, codes
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                company_id = vals.get("company_id", self.env.company.id)
+                if not company_id:
+                    self._raise_shared()
+        self._check_code_unique(
+            [(vals.get("code"), vals.get("company_id", self.env.company.id)) for vals in vals_list]
+        )
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        if not self.env.su:
+            self._check_not_shared()
+            if "company_id" in vals and not vals["company_id"]:
+                self._raise_shared()
+        if "code" in vals or "company_id" in vals:
+            self._check_code_unique(
+                [(vals.get("code", s.code), vals.get("company_id", s.company_id.id)) for s in self],
+                exclude=self,
+            )
+        return super().write(vals)
+
+    def _check_not_shared(self):
+        """The shared sets (no company, e.g. Decree 335's) serve every
+        company: no company's HR changes them; each copies a set to adapt it."""
+        if self.filtered(lambda s: not s.company_id):
+            self._raise_shared()
+
+    def _raise_shared(self):
+        raise AccessError(
+            self.env._(
+                "Shared criteria sets (without a company, such as Decree 335's) serve "
+                "every company and come with the module: they cannot be created, changed, "
+                "archived or deleted here. Duplicate the set for your company and adapt "
+                "the copy."
+            )
+        )
+
+    def _check_code_unique(self, pairs, exclude=None):
+        """One code per company: said in words before the database's
+        unique constraint would answer with an error."""
+        pairs = [(code, company_id or False) for code, company_id in pairs if code]
+        if not pairs:
+            return
+        duplicates = {pair for pair in pairs if pairs.count(pair) > 1}
+        domain = [("code", "in", [code for code, _company in pairs])]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        for criteria_set in self.sudo().with_context(active_test=False).search(domain):
+            if (criteria_set.code, criteria_set.company_id.id or False) in pairs:
+                duplicates.add((criteria_set.code, criteria_set.company_id.id or False))
+        if duplicates:
+            raise UserError(
+                self.env._(
+                    "A criteria set with the code %(codes)s already exists in this company "
+                    "(archived sets included). Choose another code.",
+                    codes=", ".join(sorted({code for code, _company in duplicates})),
+                )
+            )
+
+    def _check_can_make_forms(self):
+        """A form needs points to score: a set without scored criteria (empty,
+        only sections, notes or vetoes) could never be approved."""
+        for criteria_set in self:
+            if not (math.isfinite(criteria_set.max_score) and criteria_set.max_score > 0):
+                raise UserError(
+                    self.env._(
+                        "Criteria set %(set)s has no scored criterion with maximum points: "
+                        "no form can be made from it. Add its criteria first.",
+                        set=criteria_set.display_name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_shared(self):
+        if not self.env.su:
+            self._check_not_shared()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         if self.env["appraisal.form"].sudo().search_count(
@@ -151,7 +240,7 @@ class AppraisalCriteriaSet(models.Model):
         one, then the lowest sequence.  Returns {employee: set or empty}.
         """
         sets = self.search(
-            [("company_id", "in", employees.company_id.ids + [False])]
+            [("company_id", "in", employees.company_id.ids + [False]), ("max_score", ">", 0)]
         )
         targets = employees._get_appraisal_targets()
         result = {}

@@ -1,5 +1,9 @@
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..user_lang import in_user_lang
 
 
 class AppraisalCriterion(models.Model):
@@ -54,11 +58,41 @@ class AppraisalCriterion(models.Model):
         "measure of reprimand or worse).",
     )
 
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        if not self.env.su:
+            self.env["appraisal.criteria.set"].browse(
+                [vals["set_id"] for vals in vals_list if vals.get("set_id")]
+            )._check_not_shared()
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        if not self.env.su:
+            self.set_id._check_not_shared()
+            if vals.get("set_id"):
+                self.set_id.browse(vals["set_id"])._check_not_shared()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_shared(self):
+        if not self.env.su:
+            self.set_id._check_not_shared()
+
     @api.constrains("max_score", "display_type", "veto")
     def _check_max_score(self):
         for criterion in self:
             if criterion.display_type:
                 continue
+            if not math.isfinite(criterion.max_score or 0.0):
+                raise ValidationError(
+                    self.env._(
+                        "The maximum points of criterion '%(name)s' must be a number "
+                        "(not infinite or undefined).",
+                        name=criterion.name,
+                    )
+                )
             if criterion.max_score < 0:
                 raise ValidationError(
                     self.env._(

@@ -98,12 +98,21 @@ class AppraisalDiscipline(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        if not self.env.su:
+            self.env["hr.employee"].browse(
+                [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
+            )._check_not_oneself_discipline()
         measures = super().create(vals_list)
         measures._reevaluate_forms(measures._veto_scope())
         return measures
 
     @in_user_lang
     def write(self, vals):
+        if not self.env.su:
+            employees = self.sudo().employee_id
+            if vals.get("employee_id"):
+                employees |= employees.browse(vals["employee_id"])
+            employees._check_not_oneself_discipline()
         if not VETO_FIELDS & set(vals):
             return super().write(vals)
         before = self._veto_scope()
@@ -113,6 +122,8 @@ class AppraisalDiscipline(models.Model):
 
     @in_user_lang
     def unlink(self):
+        if not self.env.su:
+            self.sudo().employee_id._check_not_oneself_discipline()
         before = self._veto_scope()
         result = super().unlink()
         self._reevaluate_forms(before)

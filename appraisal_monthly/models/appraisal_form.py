@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
+from ..workflow_write import creating, in_workflow, workflow_writing
 
 RATING_SELECTION = [
     (scoring.EXCELLENT, "Excellent"),
@@ -11,10 +12,11 @@ RATING_SELECTION = [
     (scoring.FAILED, "Failed"),
 ]
 
-# What each role may write by hand; everything else (scores, levels,
-# copies taken from the criteria set, dates) is computed or set by the
-# workflow's action_* methods, under the ``appraisal_workflow`` context key.
-# Allow-lists, so that a field added later is protected by default.
+# What each role may write by hand (allow-lists, so that a field added
+# later is protected by default); each field's own condition (the role on
+# the form, its status) is checked in _check_write_allowed.  Everything
+# else (scores, levels, copies taken from the criteria set, dates) is
+# computed, or written by the workflow's actions after their gate.
 USER_FIELDS = {
     "self_comment",
     "manager_comment",
@@ -24,16 +26,29 @@ USER_FIELDS = {
     "line_ids",  # each line checks its own fields
 }
 OFFICER_FIELDS = USER_FIELDS | {"reviewer_user_id", "approver_user_id"}
-WORKFLOW_FIELDS = {
-    "state",
-    "date_submitted",
-    "date_reviewed",
-    "date_approved",
-    "reviewed_user_id",
-    "approved_user_id",
+# Written by the workflow's actions only, whoever calls (sudo() included).
+STEP_DATE_FIELDS = {"date_submitted", "date_reviewed", "date_approved"}
+WORKFLOW_FIELDS = STEP_DATE_FIELDS | {"state", "reviewed_user_id", "approved_user_id"}
+# Computed from the lines: never written, whoever calls.
+SCORE_FIELDS = {
+    "self_score", "manager_score", "final_score", "score_percent", "veto",
+    "suggested_rating", "is_late",
 }
+# What a creation may not give: the workflow and the lines decide them.
+CREATE_FORBIDDEN = (WORKFLOW_FIELDS - {"state"}) | SCORE_FIELDS | {"rating"}
+# Copied by the server when a form is made; users (HR included) never give them.
+SERVER_SET_FIELDS = {
+    "max_score", "threshold_excellent", "threshold_good", "threshold_completed",
+    "department_id", "job_id", "open_notice_pending", "reminder_date",
+}
+# The addon's own scheduled jobs (server side) note what they have sent.
+BOOKKEEPING_FIELDS = {"open_notice_pending", "reminder_date"}
 # Writes that may still reach a locked form: the chatter's own bookkeeping.
 LOCKED_FREE_PREFIXES = ("message_", "activity_")
+# Approved results are fixed, cancelled forms too: only a reopening unlocks them.
+LOCKED_STATES = ("approved", "cancelled")
+# Steps that must see each other's result: they lock the period's row.
+SERIALISED_ACTIONS = ("approve", "reset_to_draft")
 # Period states in which the results are announced: no form may be reopened,
 # added or removed; a closed period also refuses any change of its forms.
 DONE_PERIOD_STATES = ("published", "closed")
@@ -351,7 +366,7 @@ class AppraisalForm(models.Model):
                 user, managed
             )
             form.can_approve = form.state == "reviewed" and form._user_may_approve(user)
-            form.can_reset = is_officer and form.state in ("approved", "cancelled")
+            form.can_reset = is_officer and not own and form.state in ("approved", "cancelled")
 
     @api.depends_context("uid")
     @api.depends("meeting_comment_ids")
@@ -378,7 +393,15 @@ class AppraisalForm(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
+        self.check_access("create")
+        self._check_create_values(vals_list)
+        # A form made while its period is being published must wait for the
+        # publication (and is then refused), as generation does.
+        self.env["appraisal.period"].browse(
+            {vals["period_id"] for vals in vals_list if vals.get("period_id")}
+        )._lock_rows()
         self._check_periods_accept_forms(vals_list)
+        self._check_not_duplicated(vals_list)
         employees = self.env["hr.employee"].browse(
             [vals["employee_id"] for vals in vals_list if vals.get("employee_id")]
         )
@@ -410,6 +433,7 @@ class AppraisalForm(models.Model):
             criteria_set = self.env["appraisal.criteria.set"].browse(
                 vals.get("criteria_set_id")
             )
+            criteria_set._check_can_make_forms()
             company = period.company_id or employee.company_id
             vals.setdefault("company_id", company.id)
             vals.setdefault("department_id", employee.department_id.id)
@@ -426,7 +450,9 @@ class AppraisalForm(models.Model):
                     fields.Command.create(line_vals)
                     for line_vals in criteria_set._get_line_values()
                 ]
-        forms = super().create(vals_list)
+        # The lines made with their forms are the set's: not "added by HR".
+        with creating(self.env, "appraisal.form.line"):
+            forms = super().create(vals_list)
         forms.line_ids._copy_criterion_texts()
         forms._schedule_self_assessments()
         # Forms made in an open period (generation, late joiners): the
@@ -439,6 +465,73 @@ class AppraisalForm(models.Model):
         forms._attach_pending_tasks()
         return forms
 
+    def _check_create_values(self, vals_list):
+        """A form is born a draft, whoever makes it: its status, level and
+        scores come from its workflow and its lines.  Users (HR) give the
+        employee, the period, the set and the superiors; the lines, maximum
+        and thresholds are copied by the server."""
+        for vals in vals_list:
+            given = {fname for fname in CREATE_FORBIDDEN if vals.get(fname)}
+            if vals.get("state", "draft") != "draft" or given:
+                raise UserError(
+                    self.env._(
+                        "A form is made as a self-assessment draft: its status, level "
+                        "and scores follow from its workflow and its lines. Create it "
+                        "without them, then use the buttons of the form."
+                    )
+                )
+            if self.env.su:
+                continue
+            if any(vals.get(fname) for fname in SERVER_SET_FIELDS) or vals.get("line_ids"):
+                raise AccessError(
+                    self.env._(
+                        "The criteria, maximum and thresholds of a form are copied from "
+                        "its criteria set and the company's settings. Create the form "
+                        "without them; an HR officer adds a missing criterion afterwards, "
+                        "while the form is a draft."
+                    )
+                )
+            if vals.get("reviewer_user_id") or vals.get("approver_user_id"):
+                employee = self.env["hr.employee"].browse(vals.get("employee_id"))
+                self._check_superiors_choice(employee, vals)
+
+    def _check_not_duplicated(self, vals_list):
+        """One form per employee and period: said to users in words before
+        the database's unique constraint would answer with an error (server
+        code meets the constraint itself)."""
+        if self.env.su:
+            return
+        pairs = [
+            (vals.get("employee_id"), vals.get("period_id"))
+            for vals in vals_list
+            if vals.get("employee_id") and vals.get("period_id")
+        ]
+        if not pairs:
+            return
+        duplicates = {pair for pair in pairs if pairs.count(pair) > 1}
+        existing = self.sudo().with_context(active_test=False).search([
+            ("employee_id", "in", [employee for employee, _period in pairs]),
+            ("period_id", "in", [period for _employee, period in pairs]),
+        ])
+        duplicates |= {
+            (form.employee_id.id, form.period_id.id) for form in existing
+        } & set(pairs)
+        if duplicates:
+            employees = self.env["hr.employee"].sudo().browse(
+                [employee for employee, _period in duplicates]
+            )
+            periods = self.env["appraisal.period"].sudo().browse(
+                [period for _employee, period in duplicates]
+            )
+            raise UserError(
+                self.env._(
+                    "%(employees)s already have a form for %(periods)s: an employee has "
+                    "only one form per period. Open the existing form instead.",
+                    employees=", ".join(employees.mapped("name")),
+                    periods=", ".join(periods.mapped("name")),
+                )
+            )
+
     def _check_periods_accept_forms(self, vals_list):
         periods = self.env["appraisal.period"].browse(
             [vals["period_id"] for vals in vals_list if vals.get("period_id")]
@@ -447,39 +540,24 @@ class AppraisalForm(models.Model):
         if done:
             raise UserError(
                 self.env._(
-                    "The results of %(periods)s are published: no form can be added.",
+                    "The results of %(periods)s are published: no form can be added. "
+                    "An HR officer must reopen the period first.",
                     periods=", ".join(done.mapped("name")),
                 )
             )
 
     @in_user_lang
     def write(self, vals):
-        if any(not fname.startswith(LOCKED_FREE_PREFIXES) for fname in vals):
+        changed = {fname for fname in vals if not fname.startswith(LOCKED_FREE_PREFIXES)}
+        if changed:
+            # A closed period is locked for everyone and every path; its
+            # forms' chatter stays open.
             self._check_period_not_closed()
-        self._check_write_allowed(vals)
-        if "rating" in vals and not self.env.context.get("appraisal_workflow"):
-            for form in self:
-                if form.state != "reviewed" or not form.can_approve:
-                    raise AccessError(
-                        self.env._(
-                            "Only the head who approves %(form)s may change its "
-                            "level, while it awaits approval.",
-                            form=form.name,
-                        )
-                    )
-        if "state" not in vals:
-            return super().write(vals)
-        was_approved = {form.id: form.state == "approved" for form in self}
-        result = super().write(vals)
-        # A level counts once approved; a reopening or a cancellation takes
-        # it back: the managers' unit results, then the quarterly and annual
-        # results of the people concerned follow.
-        self._trigger_unit_results(exclude=self)
-        changed = self.filtered(
-            lambda form: was_approved.get(form.id) != (form.state == "approved")
-        )
-        changed._refresh_appraisal_summaries()
-        return result
+            if not in_workflow(self):
+                self._check_write_locks(changed)
+                if not self.env.su:
+                    self._check_write_allowed(changed, vals)
+        return super().write(vals)
 
     def unlink(self):
         periods = self.period_id
@@ -487,24 +565,46 @@ class AppraisalForm(models.Model):
         self.browse()._trigger_unit_results(periods=periods)
         return result
 
-    def _check_write_allowed(self, vals):
-        """Refuse writes that the user's role or the form's state forbid."""
-        if self.env.su or self.env.context.get("appraisal_workflow"):
-            return
-        # The work plan is edited through the form's tab, but each task
-        # checks its own rights (appraisal.task._check_task_rights).
-        changed = {
-            fname for fname in vals
-            if not fname.startswith(LOCKED_FREE_PREFIXES) and fname != "task_ids"
-        }
-        if not changed:
-            return
-        self._check_not_locked()
+    def _check_write_locks(self, changed):
+        """What no write may change outside the workflow actions, whoever
+        calls (``sudo()`` included): the status and who took each step,
+        the computed scores, and anything of an approved or cancelled form
+        but its chatter."""
         if changed & WORKFLOW_FIELDS:
             raise UserError(
-                self.env._("Use the buttons of the form to change its status.")
+                self.env._(
+                    "The status of a form and the record of who took each step change "
+                    "only through the buttons of the form (Submit, Review, Approve, "
+                    "Return, Reopen, Cancel)."
+                )
             )
-        is_officer = self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
+        if changed & SCORE_FIELDS:
+            raise UserError(
+                self.env._(
+                    "The scores of a form are computed from its lines: enter the "
+                    "scores on the lines instead."
+                )
+            )
+        if self.env.su and "rating" in changed:
+            raise UserError(
+                self.env._(
+                    "The level of a form follows from its score; only the head who "
+                    "approves it may change it, with a reason, while it awaits approval."
+                )
+            )
+        locked = self.filtered(lambda f: f.state in LOCKED_STATES)
+        if locked and changed - {"task_ids"} - (BOOKKEEPING_FIELDS if self.env.su else set()):
+            locked._check_not_locked()
+
+    def _check_write_allowed(self, changed, vals):
+        """Refuse writes that the user's role on each form forbids."""
+        # The work plan is edited through the form's tab, but each task
+        # checks its own rights (appraisal.task._check_task_rights).
+        changed = changed - {"task_ids"}
+        if not changed:
+            return
+        user = self.env.user
+        is_officer = user.has_group("appraisal_monthly.group_appraisal_officer")
         forbidden = changed - (OFFICER_FIELDS if is_officer else USER_FIELDS)
         if forbidden:
             labels = [self._fields[fname].get_description(self.env)["string"]
@@ -518,15 +618,14 @@ class AppraisalForm(models.Model):
                     fields=", ".join(labels or sorted(forbidden)),
                 )
             )
-        if is_officer:
-            return
         for form in self:
+            own = form.employee_id.user_id == user
             if "self_comment" in changed and not (
-                form.is_own_form and form.state == "draft"
+                form.state == "draft" and (own or is_officer)
             ):
                 raise AccessError(
                     self.env._("Only the employee may write the self-assessment, before "
-                      "submitting it.")
+                               "submitting it.")
                 )
             superior_may_write = (form.state == "submitted" and form.can_review) or (
                 form.state == "reviewed" and form.can_approve
@@ -534,7 +633,16 @@ class AppraisalForm(models.Model):
             if "manager_comment" in changed and not superior_may_write:
                 raise AccessError(
                     self.env._("Only the employee's superiors may write their "
-                               "comments, once the form is submitted.")
+                               "comments, once the form is submitted; nobody writes "
+                               "them on their own form.")
+                )
+            if "rating" in changed and not (form.state == "reviewed" and form.can_approve):
+                raise AccessError(
+                    self.env._(
+                        "Only the head who approves %(form)s may change its "
+                        "level, while it awaits approval.",
+                        form=form.name,
+                    )
                 )
             if changed & {"approver_comment", "rating_change_reason"} and not (
                 form.state == "reviewed" and form.can_approve
@@ -543,6 +651,39 @@ class AppraisalForm(models.Model):
                     self.env._("Only the head who approves the form may write the "
                                "conclusion, while it awaits approval.")
                 )
+            if changed & {"reviewer_user_id", "approver_user_id"}:
+                form._check_superiors_choice(form.employee_id, vals)
+
+    def _check_superiors_choice(self, employee, vals):
+        """HR chooses who reviews and approves a form: never on her own
+        form, never herself (only an administrator acts on anyone's behalf),
+        never the employee."""
+        user = self.env.user
+        if employee.user_id == user:
+            raise AccessError(
+                self.env._(
+                    "You cannot choose who scores or approves your own form: ask "
+                    "another HR officer."
+                )
+            )
+        chosen = self.env["res.users"].browse(
+            [vals[fname] for fname in ("reviewer_user_id", "approver_user_id") if vals.get(fname)]
+        )
+        if user in chosen and not user.has_group("appraisal_monthly.group_appraisal_manager"):
+            raise AccessError(
+                self.env._(
+                    "An HR officer cannot name herself superior or approver of a form. "
+                    "Choose the employee's superior or head of unit."
+                )
+            )
+        if employee.user_id and employee.user_id in chosen:
+            raise UserError(
+                self.env._(
+                    "Nobody reviews or approves their own form: choose a superior of "
+                    "%(employee)s.",
+                    employee=employee.name,
+                )
+            )
 
     def _check_not_locked(self):
         """Approved results are fixed: only a reopening by HR unlocks them."""
@@ -554,6 +695,32 @@ class AppraisalForm(models.Model):
                     "officer must reopen the form, with a reason, before any "
                     "change.",
                     forms=", ".join(locked.mapped("name")),
+                )
+            )
+
+    def _check_lines_editable(self):
+        """Criteria are added or removed while a form is a draft only."""
+        started = self.filtered(lambda f: f.state != "draft")
+        if started:
+            raise UserError(
+                self.env._(
+                    "Criteria can be added to or removed from a form only while it is "
+                    "a self-assessment draft (%(forms)s). Return the form to the "
+                    "employee first.",
+                    forms=", ".join(started.mapped("name")),
+                )
+            )
+
+    def _check_not_own_form(self):
+        """HR's powers over a form (its criteria, its superiors) never
+        apply to her own."""
+        own = self.filtered(lambda f: f.employee_id.user_id == self.env.user)
+        if own:
+            raise AccessError(
+                self.env._(
+                    "Nobody changes the criteria of their own form (%(forms)s): ask "
+                    "another HR officer.",
+                    forms=", ".join(own.mapped("name")),
                 )
             )
 
@@ -594,8 +761,39 @@ class AppraisalForm(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Workflow
+    # Workflow: one gate per step, one place for what follows
     # ------------------------------------------------------------------
+    def _check_action_allowed(self, action):
+        """The gate of every step of the form, in this order:
+
+        1. the state table (``rules/workflow.py``);
+        2. the user's role on each form (never on one's own form, but to
+           submit it);
+        3. for the steps that must see each other (approvals against the
+           quota, reopening against publication), the period's row lock;
+        4. each feature's guard, by name, in a fixed order.
+
+        Nothing here reads the context: the user and the records decide.
+        """
+        self._check_transition(action)
+        self._check_role(action)
+        if action in SERIALISED_ACTIONS:
+            self.period_id._lock_rows()
+        if action == "submit":
+            self._check_period_open()
+            self._check_self_deadline()
+            self._check_self_scores_complete()
+        elif action == "review":
+            self._check_computed_adjustments()
+            self._check_manager_scores_complete()
+        elif action == "approve":
+            self._check_computed_adjustments()
+            self._check_level_to_approve()
+            self._check_discipline_on_approval()
+            self._check_quota_on_approval()
+        elif action == "reset_to_draft":
+            self._check_period_not_done()
+
     def _check_transition(self, action):
         for form in self:
             if not workflow.can_transition(form.state, action):
@@ -609,36 +807,182 @@ class AppraisalForm(models.Model):
                     )
                 )
 
+    def _check_role(self, action):
+        """The user's role on each form, for ``action`` (see
+        ``workflow.ROLES``).  Nobody acts on their own form but to submit it."""
+        user = self.env.user
+        role = workflow.ROLES[action]
+        is_officer = user.has_group("appraisal_monthly.group_appraisal_officer")
+        managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
+        for form in self:
+            own = form.employee_id.user_id == user
+            if role == "employee":
+                allowed = own or is_officer
+                message = self.env._("Only %(employee)s may submit this self-assessment.",
+                                     employee=form.employee_id.name)
+            elif role == "reviewer":
+                allowed = form._user_may_review(user, managed)
+                message = self.env._("Only a superior of %(employee)s may review this form.",
+                                     employee=form.employee_id.name)
+            elif role == "approver":
+                allowed = form._user_may_approve(user)
+                message = self.env._("Only the head of the unit may approve %(form)s.",
+                                     form=form.name)
+            elif role == "reviewer_or_approver":
+                allowed = (
+                    form._user_may_review(user, managed)
+                    if form.state == "submitted"
+                    else form._user_may_approve(user)
+                )
+                message = self.env._("You may not return %(form)s.", form=form.name)
+            else:  # "hr"
+                allowed = is_officer and not own
+                message = (
+                    self.env._(
+                        "Nobody reopens or cancels their own form (%(form)s): ask another "
+                        "HR officer.",
+                        form=form.name,
+                    )
+                    if own and is_officer
+                    else self.env._("Only HR officers may reopen or cancel an appraisal form.")
+                )
+            if not allowed:
+                raise AccessError(message)
+
     def _workflow_write(self, vals):
+        """Write a step's values, after the gate: with elevated rights, for
+        these forms only (see ``workflow_write``)."""
         # A form leaving the self-assessment no longer needs the "open" notice.
         if vals.get("state", "draft") != "draft" and any(self.mapped("open_notice_pending")):
             vals = dict(vals, open_notice_pending=False)
-        return self.with_context(appraisal_workflow=True).write(vals)
+        with workflow_writing(self) as forms:
+            forms.write(vals)
+        return True
+
+    def _run_step(self, action, vals, reason=None):
+        """Gate, write, follow-ups: every step of the form goes through here."""
+        self._check_action_allowed(action)
+        was_approved = self.filtered(lambda f: f.state == "approved")
+        self._workflow_write(dict(vals, state=workflow.TARGET_STATE[action]))
+        self._after_transition(action, was_approved=was_approved, reason=reason)
+        return True
+
+    def _after_transition(self, action, was_approved=None, reason=None):
+        """What follows a step, called by name, in this order: the level
+        log, the to-dos, the managers' unit results, the quarterly and
+        annual results, the notices, the action plans, the discipline veto."""
+        if action == "approve":
+            self._log_level_changes()
+        if action == "cancel":
+            self.activity_unlink(self._activity_type_xmlids())
+        else:
+            self._activity_update()
+        # A level counts once approved; a reopening or a cancellation takes
+        # it back: the managers' unit results, then the quarterly and annual
+        # results of the people concerned follow.
+        self._trigger_unit_results(exclude=self)
+        was_approved = was_approved or self.browse()
+        now_approved = self.filtered(lambda f: f.state == "approved")
+        ((was_approved | now_approved) - (was_approved & now_approved))._refresh_appraisal_summaries()
+        if action == "submit":
+            self.filtered(
+                lambda f: f.reviewer_user_id != self.env.user
+            )._send_appraisal_mail(TEMPLATE_SUBMITTED)
+        elif action == "review":
+            self.filtered(
+                lambda f: f.approver_user_id != self.env.user
+            )._send_appraisal_mail(TEMPLATE_REVIEWED)
+        elif action == "approve":
+            self._notify_approved()
+            self._create_failed_action_plans()
+        elif action == "return":
+            for form in self:
+                form_lang = form.with_context(lang=form._get_employee_lang())
+                form._notify_employee(
+                    form_lang.env._("Returned for revision. Reason: %(reason)s", reason=reason)
+                )
+        elif action == "reset_to_draft":
+            for form in self:
+                form._message_log(
+                    body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason)
+                )
+            # A measure recorded after approval applies once HR reopens the form.
+            self._apply_discipline_veto()
 
     @in_user_lang
     def action_submit(self):
-        self._check_transition("submit")
-        user = self.env.user
-        is_officer = user.has_group("appraisal_monthly.group_appraisal_officer")
-        today = fields.Date.context_today(self)
+        return self._run_step("submit", {"date_submitted": fields.Datetime.now()})
+
+    @in_user_lang
+    def action_review(self):
+        return self._run_step("review", {
+            "date_reviewed": fields.Datetime.now(),
+            "reviewed_user_id": self.env.uid,
+        })
+
+    @in_user_lang
+    def action_approve(self):
+        return self._run_step("approve", {
+            "date_approved": fields.Datetime.now(),
+            "approved_user_id": self.env.uid,
+        })
+
+    @in_user_lang
+    def action_return(self, reason=None):
+        """Send the form back to the employee, with a reason.
+
+        Without a reason (a click on the button), open the dialog that asks
+        for one.
+        """
+        if not (reason or "").strip():
+            return self._open_reason_wizard("return")
+        return self._run_step("return", {"date_submitted": False}, reason=reason)
+
+    @in_user_lang
+    def action_reset_to_draft(self, reason=None):
+        """HR reopens an approved or cancelled form, with a reason."""
+        if not (reason or "").strip():
+            return self._open_reason_wizard("reset_to_draft")
+        return self._run_step("reset_to_draft", {
+            "date_submitted": False,
+            "date_reviewed": False,
+            "date_approved": False,
+            "approved_user_id": False,
+            "reviewed_user_id": False,
+        }, reason=reason)
+
+    @in_user_lang
+    def action_cancel(self):
+        return self._run_step("cancel", {})
+
+    def _backdate_steps(self, vals):
+        """Set the dates of steps already taken (imported history, the demo
+        data).  Server code only: a private method cannot be called over
+        RPC.  Neither the status nor who took a step can be set this way."""
+        if set(vals) - STEP_DATE_FIELDS:
+            raise UserError(self.env._("Only the dates of the steps can be set this way."))
+        with workflow_writing(self) as forms:
+            forms.write(vals)
+        return True
+
+    # ------------------------------------------------------------------
+    # Guards of the steps (called by name from _check_action_allowed)
+    # ------------------------------------------------------------------
+    def _check_period_open(self):
         for form in self:
-            if form.employee_id.user_id != user and not is_officer:
-                raise AccessError(
-                    self.env._("Only %(employee)s may submit this self-assessment.",
-                      employee=form.employee_id.name)
-                )
             if form.period_id.state != "open":
                 raise UserError(
-                    self.env._("Period %(period)s is not open for appraisal.",
-                      period=form.period_id.name)
+                    self.env._("Period %(period)s is not open for appraisal: ask your HR "
+                               "officer to open it.", period=form.period_id.name)
                 )
+
+    def _check_self_deadline(self):
+        if self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
+            return
+        today = fields.Date.context_today(self)
+        for form in self:
             deadline = form.period_id.date_self_deadline
-            if (
-                form.company_id.appraisal_block_late_submission
-                and deadline
-                and today > deadline
-                and not is_officer
-            ):
+            if form.company_id.appraisal_block_late_submission and deadline and today > deadline:
                 raise UserError(
                     self.env._(
                         "The self-assessment deadline of %(period)s was "
@@ -647,6 +991,9 @@ class AppraisalForm(models.Model):
                         deadline=deadline,
                     )
                 )
+
+    def _check_self_scores_complete(self):
+        for form in self:
             missing = form.line_ids.filtered(
                 lambda l: not l.display_type and not l.veto and l.kind == "score"
                 and not l.self_scored
@@ -659,24 +1006,9 @@ class AppraisalForm(models.Model):
                         criteria="; ".join(missing.mapped("name")),
                     )
                 )
-        self._workflow_write({"state": "submitted", "date_submitted": fields.Datetime.now()})
-        self._activity_update()
-        self.filtered(
-            lambda f: f.state == "submitted" and f.reviewer_user_id != self.env.user
-        )._send_appraisal_mail(TEMPLATE_SUBMITTED)
-        return True
 
-    @in_user_lang
-    def action_review(self):
-        self._check_transition("review")
-        self._check_computed_adjustments()
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
+    def _check_manager_scores_complete(self):
         for form in self:
-            if not form._user_may_review(self.env.user, managed):
-                raise AccessError(
-                    self.env._("Only a superior of %(employee)s may review this form.",
-                      employee=form.employee_id.name)
-                )
             missing = form.line_ids.filtered(
                 lambda l: not l.display_type and not l.veto and l.kind == "score"
                 and not l.manager_scored
@@ -689,30 +1021,12 @@ class AppraisalForm(models.Model):
                         criteria="; ".join(missing.mapped("name")),
                     )
                 )
-        self._workflow_write({
-            "state": "reviewed",
-            "date_reviewed": fields.Datetime.now(),
-            "reviewed_user_id": self.env.uid,
-        })
-        self._activity_update()
-        self.filtered(
-            lambda f: f.state == "reviewed" and f.approver_user_id != self.env.user
-        )._send_appraisal_mail(TEMPLATE_REVIEWED)
-        return True
 
-    @in_user_lang
-    def action_approve(self):
-        self._check_quota_on_approval()
-        self._check_transition("approve")
-        self._check_computed_adjustments()
-        rating_labels = dict(self._fields["rating"]._description_selection(self.env))
+    def _check_level_to_approve(self):
         for form in self:
-            if not form._user_may_approve(self.env.user):
-                raise AccessError(
-                    self.env._("Only the head of the unit may approve %(form)s.", form=form.name)
-                )
             if not form.rating:
-                raise UserError(self.env._("Form %(form)s has no level to approve.", form=form.name))
+                raise UserError(self.env._("Form %(form)s has no level to approve.",
+                                           form=form.name))
             if form.rating != form.suggested_rating and not (
                 form.rating_change_reason or ""
             ).strip():
@@ -723,72 +1037,8 @@ class AppraisalForm(models.Model):
                         form=form.name,
                     )
                 )
-        for form in self:
-            if form.rating != form.suggested_rating:
-                form._message_log(
-                    body=self.env._(
-                        "Level set to %(rating)s instead of %(suggested)s. "
-                        "Reason: %(reason)s",
-                        rating=rating_labels[form.rating],
-                        suggested=rating_labels.get(form.suggested_rating, "-"),
-                        reason=form.rating_change_reason,
-                    ),
-                )
-        self._workflow_write({
-            "state": "approved",
-            "date_approved": fields.Datetime.now(),
-            "approved_user_id": self.env.uid,
-        })
-        self._activity_update()
-        for form in self:
-            # Written in the employee's language, not the approver's.
-            form_lang = form.with_context(lang=form._get_employee_lang())
-            labels = dict(form_lang._fields["rating"]._description_selection(form_lang.env))
-            form._notify_employee(
-                form_lang.env._(
-                    "Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
-                    period=form_lang.period_id.name,
-                    rating=labels[form.rating],
-                    score=form.score_percent,
-                )
-            )
-        self._create_failed_action_plans()
-        return True
 
-    @in_user_lang
-    def action_return(self, reason=None):
-        """Send the form back to the employee, with a reason.
-
-        Without a reason (a click on the button), open the dialog that asks
-        for one.
-        """
-        reason = reason or self.env.context.get("appraisal_reason")
-        if not reason:
-            return self._open_reason_wizard("return")
-        self._check_transition("return")
-        managed = self.env["hr.employee"]._get_appraisal_managed_by(self.env.user)
-        for form in self:
-            allowed = (
-                form._user_may_review(self.env.user, managed)
-                if form.state == "submitted"
-                else form._user_may_approve(self.env.user)
-            )
-            if not allowed:
-                raise AccessError(
-                    self.env._("You may not return %(form)s.", form=form.name)
-                )
-        self._workflow_write({"state": "draft", "date_submitted": False})
-        for form in self:
-            form_lang = form.with_context(lang=form._get_employee_lang())
-            form._notify_employee(
-                form_lang.env._("Returned for revision. Reason: %(reason)s", reason=reason)
-            )
-        self._activity_update()
-        return True
-
-    @in_user_lang
-    def action_reset_to_draft(self, reason=None):
-        """HR reopens an approved or cancelled form, with a reason."""
+    def _check_period_not_done(self):
         published = self.filtered(lambda f: f.period_id.state == "published")
         if published:
             raise UserError(
@@ -799,43 +1049,42 @@ class AppraisalForm(models.Model):
                     forms=", ".join(published.mapped("name")),
                 )
             )
-        reason = reason or self.env.context.get("appraisal_reason")
-        if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            raise AccessError(self.env._("Only HR officers may reopen an appraisal form."))
-        if not reason:
-            return self._open_reason_wizard("reset_to_draft")
-        self._check_transition("reset_to_draft")
         closed = self.filtered(lambda f: f.period_id.state == "closed")
         if closed:
             raise UserError(
                 self.env._("Reopen the period before reopening its forms (%(forms)s).",
-                  forms=", ".join(closed.mapped("name")))
+                           forms=", ".join(closed.mapped("name")))
             )
-        self._workflow_write({
-            "state": "draft",
-            "date_submitted": False,
-            "date_reviewed": False,
-            "date_approved": False,
-            "approved_user_id": False,
-            "reviewed_user_id": False,
-        })
-        for form in self:
-            form._message_log(
-                body=self.env._("Reopened by HR. Reason: %(reason)s", reason=reason)
-            )
-        self._activity_update()
-        # A measure recorded after approval applies once HR reopens the form.
-        self.filtered(lambda f: f.state == "draft")._apply_discipline_veto()
-        return True
 
-    @in_user_lang
-    def action_cancel(self):
-        if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            raise AccessError(self.env._("Only HR officers may cancel an appraisal form."))
-        self._check_transition("cancel")
-        self._workflow_write({"state": "cancelled"})
-        self.activity_unlink(self._activity_type_xmlids())
-        return True
+    # ------------------------------------------------------------------
+    # Follow-ups of the steps (called by name from _after_transition)
+    # ------------------------------------------------------------------
+    def _log_level_changes(self):
+        rating_labels = dict(self._fields["rating"]._description_selection(self.env))
+        for form in self.filtered(lambda f: f.rating != f.suggested_rating):
+            form._message_log(
+                body=self.env._(
+                    "Level set to %(rating)s instead of %(suggested)s. "
+                    "Reason: %(reason)s",
+                    rating=rating_labels.get(form.rating, "-"),
+                    suggested=rating_labels.get(form.suggested_rating, "-"),
+                    reason=form.rating_change_reason,
+                ),
+            )
+
+    def _notify_approved(self):
+        for form in self:
+            # Written in the employee's language, not the approver's.
+            form_lang = form.with_context(lang=form._get_employee_lang())
+            labels = dict(form_lang._fields["rating"]._description_selection(form_lang.env))
+            form._notify_employee(
+                form_lang.env._(
+                    "Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
+                    period=form_lang.period_id.name,
+                    rating=labels.get(form.rating, "-"),
+                    score=form.score_percent,
+                )
+            )
 
     @in_user_lang
     def action_copy_self_scores(self):
@@ -860,6 +1109,14 @@ class AppraisalForm(models.Model):
                     "manager_veto": line.self_veto,
                 })
         return True
+
+    def _for_print(self):
+        """The forms as Print › Appraisal Form shows them: the user's right
+        to read each form is checked (record rules), then its values (job
+        position, employee, company) are read with elevated rights, as the
+        form's screen shows them to whoever may read it."""
+        self.check_access("read")
+        return self.sudo()
 
     def action_open_from_quota(self):
         """Open a candidate of the quota check, to lower its level."""
@@ -911,7 +1168,7 @@ class AppraisalForm(models.Model):
                     "Approve the Good ratings first, lower a level, or record "
                     "an authorised exception.",
                     forms=", ".join(excellent_forms.mapped("name")),
-                    percent=f"{result['percent']:g}",
+                    percent="%g" % result["percent"],
                     details=period._quota_describe(result, exceeded),
                 )
             )

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..rules import discipline as discipline_rules
 
@@ -165,3 +166,22 @@ class AppraisalForm(models.Model):
             to_clear.write({"self_veto": False, "manager_veto": False, "discipline_auto": False})
         for form, body in notes:
             form._message_log(body=body)
+
+    # ------------------------------------------------------------------
+    # Guard of the approval (called by name from _check_action_allowed)
+    # ------------------------------------------------------------------
+    def _check_discipline_on_approval(self):
+        """A measure of reprimand or worse dated in the period rates the
+        form Failed (Decree 335/2025): no other level can be approved, even
+        with a reason, whatever the form's criteria set holds."""
+        measures = self.sudo()._get_discipline_measures(veto_only=True)
+        vetoed = self.filtered(lambda f: measures[f.id] and f.rating != "failed")
+        if vetoed:
+            raise UserError(
+                self.env._(
+                    "A disciplinary measure of reprimand or worse is dated in the period "
+                    "of %(forms)s: the level must be Failed. Set the level to Failed "
+                    "before approving, or ask HR to correct the measure.",
+                    forms=", ".join(vetoed.mapped("name")),
+                )
+            )

@@ -1,9 +1,13 @@
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tools import SQL
 
 from ..rules import scoring
 from ..user_lang import in_user_lang
+from ..workflow_write import is_creating
 
 # The only fields anyone may write by hand (allow-lists: a field added later
 # is protected by default).  The rest is copied from the criterion when the
@@ -125,20 +129,54 @@ class AppraisalFormLine(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self.env["appraisal.form"].browse(
+        forms = self.env["appraisal.form"].browse(
             [vals["form_id"] for vals in vals_list if vals.get("form_id")]
-        )._check_period_not_closed()
-        # Lines are made with their form, from its criteria set; HR may add
-        # one by hand (e.g. a criterion missing from the set).
-        if not self.env.su and not self.env.user.has_group(
-            "appraisal_monthly.group_appraisal_officer"
-        ):
-            forms = self.env["appraisal.form"].browse(
-                [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
-            )
-            if forms.exists():
+        )
+        forms._check_period_not_closed()
+        with_form = is_creating(self.env, self._name)
+        if not with_form:
+            # Lines are made with their form, from its criteria set; HR may
+            # add one by hand (e.g. a criterion missing from the set), while
+            # the form is a draft only: once submitted, its criteria are
+            # those the employee and the superiors scored.
+            forms._check_lines_editable()
+            if not self.env.su and not self.env.user.has_group(
+                "appraisal_monthly.group_appraisal_officer"
+            ):
                 raise AccessError(self.env._("Only HR officers may add criteria to a form."))
-        return super().create(vals_list)
+            if not self.env.su:
+                forms._check_not_own_form()
+                self._check_new_line_values(vals_list)
+        lines = super().create(vals_list)
+        if not with_form:
+            lines._log_added()
+        return lines
+
+    def _check_new_line_values(self, vals_list):
+        """A criterion added by hand starts unscored, with finite points."""
+        for vals in vals_list:
+            if any(vals.get(fname) for fname in (
+                "self_score", "manager_score", "self_scored", "manager_scored",
+                "discipline_auto", "self_veto", "manager_veto",
+            )):
+                raise AccessError(
+                    self.env._("A criterion is added unscored: the employee and the "
+                               "superiors score it at their steps.")
+                )
+            max_score = vals.get("max_score") or 0.0
+            if not math.isfinite(max_score) or max_score < 0:
+                raise UserError(
+                    self.env._("The maximum points of a criterion must be a positive number.")
+                )
+
+    def _log_added(self):
+        """One note per form, by the acting user, naming the added lines."""
+        for form in self.form_id:
+            lines = self.filtered(lambda l, f=form: l.form_id == f)
+            form._message_log(body=self.env._(
+                "Criterion added: %(criteria)s",
+                criteria="; ".join("%s (%s)" % (line.name, line.max_score) for line in lines),
+            ))
 
     def _copy_criterion_texts(self):
         """Copy the criterion's name and guidance in every language at once.
@@ -164,6 +202,9 @@ class AppraisalFormLine(models.Model):
     @in_user_lang
     def write(self, vals):
         self.form_id._check_period_not_closed()
+        # Locks, whoever calls (sudo() included): an approved or cancelled
+        # form's lines change only once HR has reopened the form.
+        self.form_id._check_not_locked()
         if not self.env.su:
             self._check_line_write(vals)
         vals = dict(vals)
@@ -171,9 +212,9 @@ class AppraisalFormLine(models.Model):
             vals["self_scored"] = True
         if {"manager_score", "manager_veto"} & set(vals):
             vals["manager_scored"] = True
-        tracked = self._track_manager_changes(vals)
+        tracked = self._track_score_changes(vals)
         result = super().write(vals)
-        self._post_manager_changes(tracked)
+        self._post_score_changes(tracked)
         return result
 
     def _check_line_write(self, vals):
@@ -184,16 +225,19 @@ class AppraisalFormLine(models.Model):
                            "set and its totals are computed: only scores, notes "
                            "and evidence can be entered.")
             )
-        self.form_id._check_not_locked()
-        if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
-            self._check_line_scorer(changed)
+        self._check_line_scorer(changed)
         self._check_discipline_veto_kept(vals)
+        if "attachment_ids" in vals:
+            self._check_evidence(vals["attachment_ids"])
 
     def _check_line_scorer(self, changed):
-        """Self scores by the employee while drafting, the superior's once
-        submitted."""
+        """Self scores by the employee (or HR for them) while drafting, the
+        superior's once submitted; nobody scores their own form as a superior."""
+        user = self.env.user
+        is_officer = user.has_group("appraisal_monthly.group_appraisal_officer")
         for form in self.form_id:
-            if changed & SELF_FIELDS and not (form.is_own_form and form.state == "draft"):
+            own = form.employee_id.user_id == user
+            if changed & SELF_FIELDS and not ((own or is_officer) and form.state == "draft"):
                 raise AccessError(
                     self.env._("Only %(employee)s may enter the self scores, before "
                       "submitting the form.", employee=form.employee_id.name)
@@ -204,8 +248,31 @@ class AppraisalFormLine(models.Model):
             ):
                 raise AccessError(
                     self.env._("Only the superior may enter scores on %(form)s once it "
-                      "has been submitted.", form=form.name)
+                      "has been submitted; nobody scores their own form.", form=form.name)
                 )
+
+    def _check_evidence(self, commands):
+        """Evidence is one's own file, or one already on this line: never
+        another person's attachment, linked by its id."""
+        ids = set()
+        for command in commands or ():
+            if not isinstance(command, (list, tuple)) or not command:
+                continue
+            if command[0] == Command.SET:
+                ids.update(command[2] or ())
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+        if not ids:
+            return
+        attachments = self.env["ir.attachment"].browse(sorted(ids))
+        for attachment in attachments.sudo():
+            on_line = attachment.res_model == self._name and attachment.res_id in self.ids
+            if attachment.create_uid != self.env.user and not on_line:
+                raise AccessError(
+                    self.env._("Attach your own files as evidence: %(name)s is not yours.",
+                               name=attachment.name)
+                )
+        attachments.check_access("read")
 
     def _check_discipline_veto_kept(self, vals):
         unchecks = [fname for fname in ("self_veto", "manager_veto")
@@ -222,35 +289,57 @@ class AppraisalFormLine(models.Model):
     def _unlink_except_closed_period(self):
         self.form_id._check_period_not_closed()
 
-    def _track_manager_changes(self, vals):
-        """Remember the superior's scores that a write changes.
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        self.form_id._check_lines_editable()
+        if not self.env.su:
+            self.form_id._check_not_own_form()
 
-        A first entry shows on the form itself; a change of a figure already
-        entered is logged in the form's chatter so that it can be traced.
-        """
-        if "manager_score" not in vals:
-            return []
-        return [
-            (line, line.manager_score)
-            for line in self
-            if line.manager_scored and line.form_id.state in ("submitted", "reviewed")
-        ]
-
-    def _post_manager_changes(self, tracked):
-        by_form = {}
-        for line, old in tracked:
-            if old == line.manager_score:
-                continue
-            by_form.setdefault(line.form_id, []).append(
-                self.env._(
-                    "%(criterion)s: %(old)s → %(new)s",
-                    criterion=line.name,
-                    old=old,
-                    new=line.manager_score,
-                )
-            )
-        for form, changes in by_form.items():
+    def unlink(self):
+        by_form = [(line.form_id, line.name, line.max_score) for line in self]
+        result = super().unlink()
+        forms = {}
+        for form, name, max_score in by_form:
+            if form.exists():
+                forms.setdefault(form, []).append("%s (%s)" % (name, max_score))
+        for form, names in forms.items():
             form._message_log(
-                body=self.env._("Superior's scores changed: %(changes)s",
-                                changes="; ".join(changes)),
+                body=self.env._("Criterion removed: %(criteria)s", criteria="; ".join(names))
             )
+        return result
+
+    def _track_score_changes(self, vals):
+        """Remember the scores a write changes, to log each change with its
+        author.  A first entry shows on the form itself; a change of a figure
+        already entered is logged in the form's chatter."""
+        tracked = []
+        for fname, scored in (("self_score", "self_scored"), ("self_veto", "self_scored"),
+                              ("manager_score", "manager_scored"),
+                              ("manager_veto", "manager_scored")):
+            if fname not in vals:
+                continue
+            tracked += [(line, fname, line[fname]) for line in self if line[scored]]
+        return tracked
+
+    def _post_score_changes(self, tracked):
+        by_form = {}
+        for line, fname, old in tracked:
+            if old == line[fname]:
+                continue
+            side = "manager" if fname.startswith("manager") else "self"
+            if fname.endswith("veto"):
+                text = self.env._("%(criterion)s: %(old)s → %(new)s", criterion=line.name,
+                                  old=self.env._("applies") if old else self.env._("does not apply"),
+                                  new=self.env._("applies") if line[fname] else self.env._("does not apply"))
+            else:
+                text = self.env._("%(criterion)s: %(old)s → %(new)s", criterion=line.name,
+                                  old=old, new=line[fname])
+            by_form.setdefault((line.form_id, side), []).append(text)
+        for (form, side), changes in by_form.items():
+            if side == "manager":
+                body = self.env._("Superior's scores changed: %(changes)s",
+                                  changes="; ".join(changes))
+            else:
+                body = self.env._("Self-assessment scores changed: %(changes)s",
+                                  changes="; ".join(changes))
+            form._message_log(body=body)

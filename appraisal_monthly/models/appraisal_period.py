@@ -4,15 +4,22 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
+from odoo.tools import SQL
 
-from ..rules import quota, results
+from ..rules import quota, results, workflow
 from ..user_lang import in_user_lang
+from ..workflow_write import in_workflow, workflow_writing
 from .appraisal_form import STEP_BY_STATE
 
 _logger = logging.getLogger(__name__)
 
 # Forms whose level counts in the projected quota: every form with a level.
 RATED_STATES = ("submitted", "reviewed", "approved")
+# Written by the period's actions only, whoever calls (sudo() included).
+PERIOD_STATUS_FIELDS = {"state", "date_published", "published_user_id"}
+# Carried by the period's forms: fixed once the period is open or has forms.
+PERIOD_DATE_FIELDS = {"date_start", "date_end", "period_type", "company_id"}
+FREE_PREFIXES = ("message_", "activity_")
 
 
 class AppraisalPeriod(models.Model):
@@ -246,54 +253,249 @@ class AppraisalPeriod(models.Model):
                 self.env._("A period that holds appraisal forms cannot be deleted.")
             )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        done = self.filtered(lambda p: p.state in ("published", "closed"))
+        if done:
+            raise UserError(
+                self.env._("Published and closed periods cannot be deleted (%(periods)s).",
+                           periods=", ".join(done.mapped("name")))
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD: status by the actions only, dates fixed once forms exist
+    # ------------------------------------------------------------------
+    @api.model_create_multi
     @in_user_lang
-    def action_open(self):
-        for period in self:
-            if period.state != "draft":
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft" or any(
+                vals.get(fname) for fname in PERIOD_STATUS_FIELDS - {"state"}
+            ):
                 raise UserError(
-                    self.env._("Only a draft period can be opened (%(period)s).", period=period.name)
+                    self.env._(
+                        "A period is made as a draft: open, publish and close it with "
+                        "its buttons."
+                    )
                 )
-        self.write({"state": "open"})
-        self.form_ids._schedule_self_assessments()
-        # Forms made before the period opened: their employees are told now
-        # (forms made later are told when they are created).
-        self.form_ids._queue_open_notices()
+        self._check_dates_in_order(vals_list)
+        self._check_not_duplicated(vals_list)
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
+        if changed and not in_workflow(self):
+            self._check_write_locks(changed)
+            if changed & (PERIOD_DATE_FIELDS | {"date_self_deadline", "date_review_deadline"}):
+                self._check_dates_in_order([
+                    {fname: vals.get(fname, period[fname]) for fname in (
+                        "date_start", "date_end", "date_self_deadline", "date_review_deadline")}
+                    for period in self
+                ])
+            if changed & PERIOD_DATE_FIELDS:
+                self._check_not_duplicated([
+                    {
+                        "company_id": vals.get("company_id", period.company_id.id),
+                        "period_type": vals.get("period_type", period.period_type),
+                        "date_start": vals.get("date_start", period.date_start),
+                    }
+                    for period in self
+                ], exclude=self)
+        return super().write(vals)
+
+    def _check_write_locks(self, changed):
+        """Whoever calls (``sudo()`` included): the status changes through
+        the actions only; a closed period changes not at all; its dates and
+        company only while it is a draft without forms (the forms carry
+        them); deadlines until its results are published."""
+        if changed & PERIOD_STATUS_FIELDS:
+            raise UserError(
+                self.env._(
+                    "The status of a period changes only through its buttons (Open, "
+                    "Publish, Close, Reopen)."
+                )
+            )
+        closed = self.filtered(lambda p: p.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Period %(periods)s is closed: nothing of it can change. An HR officer "
+                    "must reopen it first.",
+                    periods=", ".join(closed.mapped("name")),
+                )
+            )
+        if changed & PERIOD_DATE_FIELDS:
+            fixed = self.filtered(lambda p: p.state != "draft" or p.sudo().form_ids)
+            if fixed:
+                raise UserError(
+                    self.env._(
+                        "The dates, type and company of %(periods)s are fixed: it is open "
+                        "or holds forms, which carry them. Create another period instead.",
+                        periods=", ".join(fixed.mapped("name")),
+                    )
+                )
+        if changed & {"date_self_deadline", "date_review_deadline", "name"}:
+            done = self.filtered(lambda p: p.state not in ("draft", "open"))
+            if done:
+                raise UserError(
+                    self.env._(
+                        "The name and deadlines of %(periods)s can no longer change: its "
+                        "results are published.",
+                        periods=", ".join(done.mapped("name")),
+                    )
+                )
+
+    def _check_dates_in_order(self, vals_list):
+        """Said in words before the database's CHECK would answer."""
+        for vals in vals_list:
+            start, end = vals.get("date_start"), vals.get("date_end")
+            if start and end and fields.Date.to_date(end) < fields.Date.to_date(start):
+                raise UserError(
+                    self.env._(
+                        "A period must end after it starts (%(start)s - %(end)s): correct "
+                        "its dates.",
+                        start=fields.Date.to_date(start),
+                        end=fields.Date.to_date(end),
+                    )
+                )
+
+    def _check_not_duplicated(self, vals_list, exclude=None):
+        """One period per company, type and start: said in words before the
+        database's unique constraint would answer with an error."""
+        keys = []
+        for vals in vals_list:
+            start = vals.get("date_start") or self._default_date_start()
+            keys.append((
+                vals.get("company_id") or self.env.company.id,
+                vals.get("period_type") or "month",
+                fields.Date.to_date(start),
+            ))
+        duplicates = {key for key in keys if keys.count(key) > 1}
+        domain = [
+            ("company_id", "in", [key[0] for key in keys]),
+            ("date_start", "in", [key[2] for key in keys]),
+        ]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        for period in self.sudo().search(domain):
+            key = (period.company_id.id, period.period_type, period.date_start)
+            if key in keys:
+                duplicates.add(key)
+        if duplicates:
+            raise UserError(
+                self.env._(
+                    "This company already has an appraisal period starting on %(dates)s. "
+                    "Open the existing period instead.",
+                    dates=", ".join(sorted(str(key[2]) for key in duplicates)),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Workflow: one gate per step, one place for what follows
+    # ------------------------------------------------------------------
+    def _check_action_allowed(self, action):
+        """The gate of every step of the period, in this order:
+
+        1. the user's role: an HR officer (or the server's own jobs).  Every
+           step of a period is HR's whatever its state, so the role comes
+           first: nobody else learns the period's state from a refusal;
+        2. the state table (``rules/workflow.py``);
+        3. the row lock of the periods, so that concurrent steps on the
+           same period (approvals, reopenings, generation) wait for each
+           other;
+        4. each feature's guard, by name.
+        """
+        self._check_appraisal_officer()
+        for period in self:
+            if not workflow.period_target(period.state, action):
+                raise UserError(self._transition_refusal(action, period))
+        self._lock_rows()
+        if action == "publish":
+            for period in self:
+                period._check_all_approved()
+                period._check_quota_for_publication()
+
+    def _transition_refusal(self, action, period):
+        if action == "open":
+            return self.env._("Only a draft period can be opened (%(period)s).",
+                              period=period.name)
+        if action == "publish":
+            return self.env._("Only an open period can be published (%(period)s).",
+                              period=period.name)
+        if action == "close":
+            return self.env._("Publish the results of %(period)s before closing it.",
+                              period=period.name)
+        return self.env._("Only a published or closed period can be reopened (%(period)s).",
+                          period=period.name)
 
     def _check_appraisal_officer(self):
         if not self.env.su and not self.env.user.has_group(
             "appraisal_monthly.group_appraisal_officer"
         ):
-            raise AccessError(self.env._("Only HR officers may publish, close or reopen a period."))
+            raise AccessError(
+                self.env._("Only HR officers may open, publish, close or reopen a period, "
+                           "or generate its forms.")
+            )
+
+    def _lock_rows(self):
+        """Serialise the steps that must see each other on a period:
+        approvals against its quota, reopening a form against publication,
+        two generations.  The rows are locked and touched (a no-op update),
+        so that a transaction that waited gets a serialisation failure and
+        is retried with fresh data (as Odoo's RPC layer does) instead of
+        deciding on what it read before."""
+        if not self.ids:
+            return
+        ids = tuple(sorted(set(self.ids)))
+        self.env.cr.execute(SQL(
+            "SELECT id FROM appraisal_period WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", ids
+        ))
+        self.env.cr.execute(SQL(
+            "UPDATE appraisal_period SET write_date = write_date WHERE id IN %s", ids
+        ))
+
+    def _run_step(self, action):
+        self._check_action_allowed(action)
+        for period in self:
+            vals = {"state": workflow.period_target(period.state, action)}
+            if action == "publish":
+                vals.update(date_published=fields.Datetime.now(), published_user_id=self.env.uid)
+            elif vals["state"] == "open" and action == "reopen":
+                vals.update(date_published=False, published_user_id=False)
+            with workflow_writing(period) as writable:
+                writable.write(vals)
+        self._after_transition(action)
+        return True
+
+    def _after_transition(self, action):
+        """What follows a step of the period, called by name."""
+        if action == "open":
+            self.form_ids._schedule_self_assessments()
+            # Forms made before the period opened: their employees are told
+            # now (forms made later are told when they are created).
+            self.form_ids._queue_open_notices()
+        elif action == "publish":
+            forms = self.env["appraisal.form"].sudo().search(
+                [("period_id", "in", self.ids), ("state", "=", "approved")]
+            ).with_env(self.env)
+            forms._notify_published_result()
+            for period in self:
+                period._message_log(
+                    body=self.env._(
+                        "Results published: %(count)s employee(s) notified.",
+                        count=len(forms.filtered(lambda f, p=period: f.period_id == p)),
+                    )
+                )
+
+    @in_user_lang
+    def action_open(self):
+        return self._run_step("open")
 
     @in_user_lang
     def action_publish(self):
         """Announce the results: every form approved, the quota held."""
-        self._check_appraisal_officer()
-        for period in self:
-            if period.state != "open":
-                raise UserError(
-                    self.env._("Only an open period can be published (%(period)s).",
-                               period=period.name)
-                )
-            period._check_all_approved()
-            period._check_quota_for_publication()
-        self.write({
-            "state": "published",
-            "date_published": fields.Datetime.now(),
-            "published_user_id": self.env.uid,
-        })
-        forms = self.env["appraisal.form"].search(
-            [("period_id", "in", self.ids), ("state", "=", "approved")]
-        )
-        forms._notify_published_result()
-        for period in self:
-            period._message_log(
-                body=self.env._(
-                    "Results published: %(count)s employee(s) notified.",
-                    count=len(forms.filtered(lambda f, p=period: f.period_id == p)),
-                )
-            )
-        return True
+        return self._run_step("publish")
 
     def _check_all_approved(self):
         self.ensure_one()
@@ -314,7 +516,7 @@ class AppraisalPeriod(models.Model):
                 count=sum(count for _state, count in pending),
                 period=self.name,
                 states=", ".join(
-                    f"{labels.get(state, state)}: {count}" for state, count in pending
+                    "%s: %s" % (labels.get(state, state), count) for state, count in pending
                 ),
             )
         )
@@ -332,7 +534,7 @@ class AppraisalPeriod(models.Model):
                     "(%(percent)s%% of the Good ratings): %(details)s.\n"
                     "Reopen and lower a level, or record an authorised exception.",
                     period=self.name,
-                    percent=f"{result['percent']:g}",
+                    percent="%g" % result["percent"],
                     details=self._quota_describe(result, exceeded),
                 )
             )
@@ -343,33 +545,12 @@ class AppraisalPeriod(models.Model):
 
         An open period is published first (action_publish).
         """
-        self._check_appraisal_officer()
-        for period in self:
-            if period.state != "published":
-                raise UserError(
-                    self.env._(
-                        "Publish the results of %(period)s before closing it.",
-                        period=period.name,
-                    )
-                )
-        self.write({"state": "closed"})
-        return True
+        return self._run_step("close")
 
     @in_user_lang
     def action_reopen(self):
         """Closed -> published, published -> open (to correct a result)."""
-        self._check_appraisal_officer()
-        for period in self:
-            if period.state not in ("published", "closed"):
-                raise UserError(
-                    self.env._("Only a published or closed period can be reopened (%(period)s).",
-                               period=period.name)
-                )
-        closed = self.filtered(lambda p: p.state == "closed")
-        published = self - closed
-        closed.write({"state": "published"})
-        published.write({"state": "open", "date_published": False, "published_user_id": False})
-        return True
+        return self._run_step("reopen")
 
     def action_print_summary(self):
         return self.env.ref("appraisal_monthly.action_report_period_summary").report_action(self)
@@ -377,9 +558,27 @@ class AppraisalPeriod(models.Model):
     # ------------------------------------------------------------------
     # Generating forms
     # ------------------------------------------------------------------
+    def _check_generation_allowed(self):
+        """The gate of generation: an HR officer (or the server's own job),
+        a draft or open period, and its row lock, so that two generations of
+        the same period wait for each other (the second finds the forms of
+        the first and makes none)."""
+        self._check_appraisal_officer()
+        for period in self:
+            if period.state not in workflow.PERIOD_ACCEPTS_FORMS:
+                raise UserError(
+                    self.env._(
+                        "Forms can only be generated for a draft or open period "
+                        "(%(period)s).",
+                        period=period.name,
+                    )
+                )
+        self._lock_rows()
+
     def _generate_forms(self, employees):
         """Batch-create forms for ``employees``; returns (forms, unmatched)."""
         self.ensure_one()
+        self._check_generation_allowed()
         existing = set(
             self.env["appraisal.form"]
             .with_context(active_test=False)
@@ -594,9 +793,36 @@ class AppraisalPeriod(models.Model):
                 ))
         return "; ".join(texts)
 
+    def _may_see_quota(self):
+        """Quota figures (counts of every level, company-wide) are for HR
+        and for the heads who approve forms of the period: before
+        publication, nobody else reads others' levels."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("appraisal_monthly.group_appraisal_officer"):
+            return True
+        return bool(self.env["appraisal.form"].sudo().search_count([
+            ("period_id", "=", self.id),
+            ("approver_user_id", "=", user.id),
+            ("state", "!=", "cancelled"),
+        ], limit=1))
+
+    def _check_quota_access(self):
+        for period in self:
+            if not period._may_see_quota():
+                raise AccessError(
+                    self.env._(
+                        "The Excellent quota of %(period)s is for HR officers and the "
+                        "heads who approve its forms.",
+                        period=period.name,
+                    )
+                )
+
+    @in_user_lang
     def action_check_quota(self):
         """Open the quota check: counts and Excellent candidates per group."""
         self.ensure_one()
+        self._check_quota_access()
         check = self.env["appraisal.quota.check"].create({"period_id": self.id})
         return {
             "type": "ir.actions.act_window",

@@ -87,7 +87,7 @@ class AppraisalPeriod(models.Model):
     @api.depends_context("uid")
     def _compute_dashboard_quota(self):
         for period in self:
-            if not period.id:
+            if not period.id or not period._may_see_quota():
                 period.update({
                     "quota_excellent_count": 0,
                     "quota_allowed_count": 0,

@@ -5,6 +5,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..rules import results as summary_rules
+from ..user_lang import in_user_lang
+from ..workflow_write import in_workflow, workflow_writing
+
+# Written by the Lock and Unlock actions only, whoever calls.
+SUMMARY_STATUS_FIELDS = {"state", "date_locked", "locked_user_id"}
+# What HR writes by hand: the reason to unlock.
+SUMMARY_USER_FIELDS = {"unlock_reason"}
 
 SUMMARY_RATING_SELECTION = [
     ("excellent", "Excellent"),
@@ -134,28 +141,75 @@ class AppraisalSummary(models.Model):
             summary.name = "%s - %s" % (summary.employee_id.name or "", span)
 
     # ------------------------------------------------------------------
+    # CRUD: results are computed from approved forms, locked by actions
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Quarterly and annual results are computed from the approved forms: "
+                    "they cannot be entered by hand. Use Recompute on a result instead."
+                )
+            )
+        if any(vals.get(fname) for vals in vals_list for fname in SUMMARY_STATUS_FIELDS - {"state"}) \
+                or any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            raise UserError(self.env._("A result is locked with its Lock button only."))
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        changed = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
+        if changed and not in_workflow(self):
+            if changed & SUMMARY_STATUS_FIELDS:
+                raise UserError(
+                    self.env._("A result is locked and unlocked with its buttons only "
+                               "(Lock, Unlock with a reason).")
+                )
+            if not self.env.su and changed - SUMMARY_USER_FIELDS:
+                raise AccessError(
+                    self.env._(
+                        "Quarterly and annual results are computed from the approved "
+                        "forms: they cannot be changed by hand. Reopen and correct a form, "
+                        "then Recompute."
+                    )
+                )
+            locked = self.filtered(lambda s: s.state == "locked")
+            if locked and changed - SUMMARY_USER_FIELDS:
+                raise UserError(
+                    self.env._(
+                        "Result %(results)s is locked: unlock it, with a reason, first.",
+                        results=", ".join(locked.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def _check_officer(self):
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
             raise AccessError(self.env._("Only HR officers may lock or unlock results."))
 
+    @in_user_lang
     def action_lock(self):
         """HR fixes the result once the annual review is decided."""
         self._check_officer()
         to_lock = self.filtered(lambda s: s.state != "locked")
-        to_lock.write({
-            "state": "locked",
-            "date_locked": fields.Datetime.now(),
-            "locked_user_id": self.env.uid,
-            "unlock_reason": False,
-        })
+        with workflow_writing(to_lock) as results:
+            results.write({
+                "state": "locked",
+                "date_locked": fields.Datetime.now(),
+                "locked_user_id": self.env.uid,
+                "unlock_reason": False,
+            })
         return True
 
+    @in_user_lang
     def action_unlock(self, reason=None):
         """HR reopens a locked result, with a reason; it is recomputed."""
         self._check_officer()
-        reason = reason or self.env.context.get("appraisal_reason")
         for summary in self.filtered(lambda s: s.state == "locked"):
             text = (reason or summary.unlock_reason or "").strip()
             if not text:
@@ -165,7 +219,8 @@ class AppraisalSummary(models.Model):
                         summary=summary.name,
                     )
                 )
-            summary.write({"state": "draft", "date_locked": False, "locked_user_id": False})
+            with workflow_writing(summary) as result:
+                result.write({"state": "draft", "date_locked": False, "locked_user_id": False})
             summary._message_log(
                 body=self.env._("Unlocked by HR. Reason: %(reason)s", reason=text)
             )

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 # Fields of hr.employee and hr.department that shape the hierarchy of
 # superiors: a change of one of them forgets the hierarchy computed in the
@@ -253,3 +254,14 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["name"] = self.env._("Trend of %(employee)s", employee=self.name)
         return action
+
+    def _check_not_oneself_discipline(self):
+        """Nobody records, changes or annuls a disciplinary measure about
+        themselves (it decides their own level)."""
+        if self.env.user in self.sudo().user_id:
+            raise AccessError(
+                self.env._(
+                    "Nobody records, changes or removes a disciplinary measure about "
+                    "themselves: ask another HR officer."
+                )
+            )

@@ -90,7 +90,7 @@ class AppraisalPeriod(models.Model):
         n_sections = max([len(r["sections"]) for r in rows] + [1])
 
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(output, xc.WORKBOOK_OPTIONS)
         ws = workbook.add_worksheet("Tong hop")
         fmt = xc.make_formats(workbook)
 
@@ -119,13 +119,13 @@ class AppraisalPeriod(models.Model):
             (col_final, "Điểm kết quả"), (col_percent, "Tỷ lệ (%)"),
             (col_level, "Xếp loại"), (col_note, "Ghi chú"),
         ):
-            ws.merge_range(h1, col, h2, col, label, fmt["header"])
+            xc.merge_text(ws, h1, col, h2, col, label, fmt["header"])
         if n_sections > 1:
-            ws.merge_range(h1, col_sec, h1, col_self - 1, "Điểm theo từng phần tiêu chí", fmt["header"])
+            xc.merge_text(ws, h1, col_sec, h1, col_self - 1, "Điểm theo từng phần tiêu chí", fmt["header"])
         else:
-            ws.write(h1, col_sec, "Điểm theo phần", fmt["header"])
+            xc.write_text(ws, h1, col_sec, "Điểm theo phần", fmt["header"])
         for index in range(n_sections):
-            ws.write(h2, col_sec + index, "Phần %s" % xc.roman(index + 1), fmt["header"])
+            xc.write_text(ws, h2, col_sec + index, "Phần %s" % xc.roman(index + 1), fmt["header"])
         ws.set_row(h1, 30)
         ws.set_row(h2, 30)
         row = h2 + 1
@@ -142,7 +142,7 @@ class AppraisalPeriod(models.Model):
                 (3, form.department_id.name or ""),
             ]
             for col, text in texts:
-                ws.write(row, col, text, fmt["text"])
+                xc.write_text(ws, row, col, text, fmt["text"])
             for index in range(n_sections):
                 if index < len(data["sections"]):
                     ws.write_number(row, col_sec + index, data["sections"][index][1], fmt["number"])
@@ -158,40 +158,40 @@ class AppraisalPeriod(models.Model):
             notes = []
             if approved and form.rating:
                 counts[form.rating] += 1
-                ws.write(row, col_level, xc.RATING_LABELS_VI[form.rating], fmt["text"])
+                xc.write_text(ws, row, col_level, xc.RATING_LABELS_VI[form.rating], fmt["text"])
             else:
                 not_rated += 1
-                ws.write(row, col_level, xc.NOT_RATED_VI, fmt["text"])
+                xc.write_text(ws, row, col_level, xc.NOT_RATED_VI, fmt["text"])
                 notes.append(STATE_NOTES_VI.get(form.state, ""))
             if form.veto:
                 notes.append("Vi phạm tiêu chí loại trừ")
             if approved and form.rating != form.suggested_rating:
                 notes.append("Điều chỉnh mức xếp loại")
             note = "; ".join(n for n in notes if n)
-            ws.write(row, col_note, note, fmt["text"])
+            xc.write_text(ws, row, col_note, note, fmt["text"])
             texts.append((col_note, note))
             ws.set_row(row, xc.row_height([(text, widths[col]) for col, text in texts]))
             row += 1
         if not rows:
-            ws.merge_range(row, 0, row, last_col, "Không có phiếu đánh giá nào.", fmt["text_center"])
+            xc.merge_text(ws, row, 0, row, last_col, "Không có phiếu đánh giá nào.", fmt["text_center"])
             row += 1
 
         # counts per level
         row += 1
         total = len(rows)
-        ws.merge_range(row, 1, row, 3, "Tổng hợp xếp loại", fmt["header"])
-        ws.write(row, 4, "Số người", fmt["header"])
-        ws.write(row, 5, "Tỷ lệ", fmt["header"])
+        xc.merge_text(ws, row, 1, row, 3, "Tổng hợp xếp loại", fmt["header"])
+        xc.write_text(ws, row, 4, "Số người", fmt["header"])
+        xc.write_text(ws, row, 5, "Tỷ lệ", fmt["header"])
         row += 1
         summary = [(xc.RATING_LABELS_VI[key], counts[key]) for key in xc.RATING_ORDER]
         if not_rated:
             summary.append((xc.NOT_RATED_VI, not_rated))
         for label, count in summary:
-            ws.merge_range(row, 1, row, 3, label, fmt["text"])
+            xc.merge_text(ws, row, 1, row, 3, label, fmt["text"])
             ws.write_number(row, 4, count, fmt["integer"])
             ws.write_number(row, 5, count / total if total else 0.0, fmt["percent"])
             row += 1
-        ws.merge_range(row, 1, row, 3, "Tổng số", fmt["total_label"])
+        xc.merge_text(ws, row, 1, row, 3, "Tổng số", fmt["total_label"])
         ws.write_number(row, 4, total, fmt["total_integer"])
         ws.write_number(row, 5, 1.0 if total else 0.0, fmt["total_percent"])
         row += 2
@@ -201,13 +201,13 @@ class AppraisalPeriod(models.Model):
         for data in rows:
             sets.setdefault(data["form"].criteria_set_id, data["sections"])
         if sets:
-            ws.merge_range(row, 0, row, last_col, "Ghi chú các phần tiêu chí:", fmt["note"])
+            xc.merge_text(ws, row, 0, row, last_col, "Ghi chú các phần tiêu chí:", fmt["note"])
             row += 1
             for criteria_set, sections in sets.items():
                 text = "- %s: %s" % (criteria_set.name, "; ".join(
                     "Phần %s: %s" % (xc.roman(i + 1), name) for i, (name, _points) in enumerate(sections)
                 ))
-                ws.merge_range(row, 0, row, last_col, text, fmt["note"])
+                xc.merge_text(ws, row, 0, row, last_col, text, fmt["note"])
                 ws.set_row(row, xc.row_height([(text, sum(widths))]))
                 row += 1
             row += 1

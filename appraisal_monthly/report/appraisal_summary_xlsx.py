@@ -80,7 +80,7 @@ class AppraisalSummary(models.Model):
         the results the current user may read."""
         rows = self._annual_sheet_rows(year, company, department_ids)
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(output, xlsx_common.WORKBOOK_OPTIONS)
         ws = workbook.add_worksheet("Năm %s" % year)
         fmt = xlsx_common.make_formats(workbook)
         last_col = LEVEL_COL
@@ -100,14 +100,14 @@ class AppraisalSummary(models.Model):
         # Table header on two rows: month headers merged over (score, level).
         header_top = row
         for col, label in enumerate(FIXED_COLUMNS):
-            ws.merge_range(row, col, row + 1, col, label, fmt["header"])
+            xlsx_common.merge_text(ws, row, col, row + 1, col, label, fmt["header"])
         for month in range(1, 13):
             col = FIRST_MONTH_COL + 2 * (month - 1)
-            ws.merge_range(row, col, row, col + 1, "Tháng %s" % month, fmt["header"])
-            ws.write(row + 1, col, "Điểm", fmt["header"])
-            ws.write(row + 1, col + 1, "Xếp loại", fmt["header"])
-        ws.merge_range(row, AVERAGE_COL, row + 1, AVERAGE_COL, "Điểm trung bình", fmt["header"])
-        ws.merge_range(row, LEVEL_COL, row + 1, LEVEL_COL, "Xếp loại năm", fmt["header"])
+            xlsx_common.merge_text(ws, row, col, row, col + 1, "Tháng %s" % month, fmt["header"])
+            xlsx_common.write_text(ws, row + 1, col, "Điểm", fmt["header"])
+            xlsx_common.write_text(ws, row + 1, col + 1, "Xếp loại", fmt["header"])
+        xlsx_common.merge_text(ws, row, AVERAGE_COL, row + 1, AVERAGE_COL, "Điểm trung bình", fmt["header"])
+        xlsx_common.merge_text(ws, row, LEVEL_COL, row + 1, LEVEL_COL, "Xếp loại năm", fmt["header"])
         ws.set_row(row, 22)
         ws.set_row(row + 1, 30)
         row += 2
@@ -115,9 +115,9 @@ class AppraisalSummary(models.Model):
 
         for index, data in enumerate(rows, start=1):
             ws.write_number(row, 0, index, fmt["integer"])
-            ws.write(row, 1, data["name"], fmt["text"])
-            ws.write(row, 2, data["job"], fmt["text"])
-            ws.write(row, 3, data["unit"], fmt["text"])
+            xlsx_common.write_text(ws, row, 1, data["name"], fmt["text"])
+            xlsx_common.write_text(ws, row, 2, data["job"], fmt["text"])
+            xlsx_common.write_text(ws, row, 3, data["unit"], fmt["text"])
             for month in range(1, 13):
                 col = FIRST_MONTH_COL + 2 * (month - 1)
                 score, rating = data["months"].get(month, (None, None))
@@ -125,13 +125,13 @@ class AppraisalSummary(models.Model):
                     ws.write_blank(row, col, None, fmt["number"])
                 else:
                     ws.write_number(row, col, score, fmt["number"])
-                ws.write(row, col + 1, SHORT_LABELS_VI.get(rating, ""), fmt["text_center"])
+                xlsx_common.write_text(ws, row, col + 1, SHORT_LABELS_VI.get(rating, ""), fmt["text_center"])
             if data["average"] is None:
                 ws.write_blank(row, AVERAGE_COL, None, fmt["number"])
             else:
                 ws.write_number(row, AVERAGE_COL, data["average"], fmt["number"])
             level = YEAR_LABELS_VI.get(data["rating"], "")
-            ws.write(row, LEVEL_COL, level, fmt["text"])
+            xlsx_common.write_text(ws, row, LEVEL_COL, level, fmt["text"])
             ws.set_row(row, _row_height(
                 {1: data["name"], 2: data["job"], 3: data["unit"], LEVEL_COL: level}
             ))
@@ -141,19 +141,19 @@ class AppraisalSummary(models.Model):
         total = len(rows)
         counts = summary_rules.count_by_rating(data["rating"] for data in rows)
         row += 1
-        ws.merge_range(row, 1, row, 3, "Tổng số người", fmt["total_label"])
+        xlsx_common.merge_text(ws, row, 1, row, 3, "Tổng số người", fmt["total_label"])
         ws.write_number(row, FIRST_MONTH_COL, total, fmt["total_integer"])
-        ws.write(row, FIRST_MONTH_COL + 1, "Tỷ lệ", fmt["header"])
+        xlsx_common.write_text(ws, row, FIRST_MONTH_COL + 1, "Tỷ lệ", fmt["header"])
         row += 1
         for rating in summary_rules.RATINGS:
-            ws.merge_range(row, 1, row, 3, YEAR_LABELS_VI[rating], fmt["text"])
+            xlsx_common.merge_text(ws, row, 1, row, 3, YEAR_LABELS_VI[rating], fmt["text"])
             ws.write_number(row, FIRST_MONTH_COL, counts[rating], fmt["integer"])
             ws.write_number(
                 row, FIRST_MONTH_COL + 1,
                 counts[rating] / total if total else 0.0, fmt["percent"],
             )
             row += 1
-        ws.merge_range(
+        xlsx_common.merge_text(ws, 
             row, 0, row, last_col,
             "Ghi chú: HTXSNV - Hoàn thành xuất sắc nhiệm vụ; HTTNV - Hoàn thành "
             "tốt nhiệm vụ; HTNV - Hoàn thành nhiệm vụ; KHTNV - Không hoàn thành "

@@ -20,6 +20,30 @@ NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 FONT = "Times New Roman"
 
+# Never turn a text into a formula, a number or a link: names, posts and
+# units are typed by users ("=HYPERLINK(...)" must stay text).
+WORKBOOK_OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
+
+
+def write_text(ws, row, col, text, cell_format):
+    """A text cell, written as text whatever it holds."""
+    text = "" if text is None or text is False else str(text)
+    if text:
+        ws.write_string(row, col, text, cell_format)
+    else:
+        ws.write_blank(row, col, None, cell_format)
+
+
+def merge_text(ws, first_row, first_col, last_row, last_col, text, cell_format):
+    """Merged cells holding a text, written as text whatever it holds."""
+    ws.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
+    write_text(ws, first_row, first_col, text, cell_format)
+
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
          "XI", "XII", "XIII", "XIV", "XV")
 
@@ -75,10 +99,10 @@ def write_heading(ws, formats, last_col, org_name, parent_name=None):
     """
     left_end, right_start = _split(last_col)
     top = parent_name.upper() if parent_name else ""
-    ws.merge_range(0, 0, 0, left_end, top or (org_name or "").upper(), formats["org_sub" if top else "org"])
-    ws.merge_range(1, 0, 1, left_end, (org_name or "").upper() if top else "", formats["org"])
-    ws.merge_range(0, right_start, 0, last_col, NATIONAL_HEADING, formats["national"])
-    ws.merge_range(1, right_start, 1, last_col, NATIONAL_MOTTO, formats["motto"])
+    merge_text(ws, 0, 0, 0, left_end, top or (org_name or "").upper(), formats["org_sub" if top else "org"])
+    merge_text(ws, 1, 0, 1, left_end, (org_name or "").upper() if top else "", formats["org"])
+    merge_text(ws, 0, right_start, 0, last_col, NATIONAL_HEADING, formats["national"])
+    merge_text(ws, 1, right_start, 1, last_col, NATIONAL_MOTTO, formats["motto"])
     ws.set_row(0, 20)
     ws.set_row(1, 20)
     return 3
@@ -86,11 +110,11 @@ def write_heading(ws, formats, last_col, org_name, parent_name=None):
 
 def write_title(ws, formats, row, last_col, title, subtitle=None):
     """A centred title (and subtitle) over the whole width; returns the next row."""
-    ws.merge_range(row, 0, row, last_col, title, formats["title"])
+    merge_text(ws, row, 0, row, last_col, title, formats["title"])
     ws.set_row(row, 40)
     row += 1
     if subtitle:
-        ws.merge_range(row, 0, row, last_col, subtitle, formats["subtitle"])
+        merge_text(ws, row, 0, row, last_col, subtitle, formats["subtitle"])
         row += 1
     return row + 1
 
@@ -106,16 +130,16 @@ def write_signatures(ws, formats, row, last_col, place, date,
                      left_name="", right_name=""):
     """Date line (right) and two signature blocks; returns the next row."""
     left_end, right_start = _split(last_col)
-    ws.merge_range(row, right_start, row, last_col, date_line(place, date), formats["date_line"])
+    merge_text(ws, row, right_start, row, last_col, date_line(place, date), formats["date_line"])
     row += 1
-    ws.merge_range(row, 0, row, left_end, left[0], formats["sign_title"])
-    ws.merge_range(row, right_start, row, last_col, right[0], formats["sign_title"])
+    merge_text(ws, row, 0, row, left_end, left[0], formats["sign_title"])
+    merge_text(ws, row, right_start, row, last_col, right[0], formats["sign_title"])
     row += 1
-    ws.merge_range(row, 0, row, left_end, left[1], formats["sign_hint"])
-    ws.merge_range(row, right_start, row, last_col, right[1], formats["sign_hint"])
+    merge_text(ws, row, 0, row, left_end, left[1], formats["sign_hint"])
+    merge_text(ws, row, right_start, row, last_col, right[1], formats["sign_hint"])
     row += 5  # room to sign
-    ws.merge_range(row, 0, row, left_end, left_name or "", formats["sign_name"])
-    ws.merge_range(row, right_start, row, last_col, right_name or "", formats["sign_name"])
+    merge_text(ws, row, 0, row, left_end, left_name or "", formats["sign_name"])
+    merge_text(ws, row, right_start, row, last_col, right_name or "", formats["sign_name"])
     return row + 1
 
 

@@ -1,15 +1,24 @@
-"""The appraisal form's workflow, in plain Python: which action may start
-from which state, and where it leads.
+"""The workflows of the appraisal form and of the period, in plain Python:
+which action may start from which state, and where it leads.
 
-Nothing here imports Odoo: ``appraisal.form`` checks each step with
-:func:`can_transition` (``_check_transition``) before its guards and its
-writes, and the top-level ``tests/`` read the table without a database.
+Nothing here imports Odoo: ``appraisal.form._check_action_allowed`` and
+``appraisal.period._check_action_allowed`` read these tables first, before
+the user's role and the features' guards; the top-level ``tests/`` read
+them without a database.
+
+Form::
 
     draft --submit--> submitted --review--> reviewed --approve--> approved
       ^                  |                     |                     |
       +------return------+---------return------+                     |
       +<-----------------------reset_to_draft (HR)-------------------+
     draft/submitted/reviewed --cancel (HR)--> cancelled --reset_to_draft--> draft
+
+Period::
+
+    draft --open--> open --publish--> published --close--> closed
+                     ^                    |                   |
+                     +------reopen--------+<------reopen------+
 """
 
 # Which workflow actions may start from which states.
@@ -29,8 +38,36 @@ TARGET_STATE = {
     "reset_to_draft": "draft",
     "cancel": "cancelled",
 }
+# Who may take each step of a form, besides the state: "employee" (the
+# form's own employee, or an HR officer on their behalf), "reviewer" (a
+# superior allowed to review), "approver" (the head who approves), "hr"
+# (an HR officer).  Nobody but the employee ever acts on their own form.
+ROLES = {
+    "submit": "employee",
+    "review": "reviewer",
+    "approve": "approver",
+    "return": "reviewer_or_approver",
+    "reset_to_draft": "hr",
+    "cancel": "hr",
+}
+
+# The period: {action: {from state: to state}}.
+PERIOD_TRANSITIONS = {
+    "open": {"draft": "open"},
+    "publish": {"open": "published"},
+    "close": {"published": "closed"},
+    "reopen": {"closed": "published", "published": "open"},
+}
+# Period states in which forms may still be made (generation, late joiners).
+PERIOD_ACCEPTS_FORMS = ("draft", "open")
 
 
 def can_transition(state, action):
     """True when ``action`` may be applied to a form in ``state``."""
     return state in TRANSITIONS.get(action, ())
+
+
+def period_target(state, action):
+    """The state a period in ``state`` reaches by ``action``, or None when
+    the action is not possible from that state."""
+    return PERIOD_TRANSITIONS.get(action, {}).get(state)

@@ -11,3 +11,11 @@ from . import test_period_xlsx
 from . import test_analysis
 from . import test_summary
 from . import test_benchmark_smoke
+from . import test_security_gates
+from . import test_security_locks
+from . import test_security_concurrency
+from . import test_security_leaks
+from . import test_security_exports
+from . import test_security_messages
+from . import test_security_data
+from . import test_access_matrix

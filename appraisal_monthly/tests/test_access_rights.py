@@ -678,8 +678,25 @@ class TestAccessRights(AppraisalCommon):
             self.env["appraisal.form"].with_user(self.user_hr).with_context(
                 allowed_company_ids=[company2.id]).search([])
         # even approved, the other company's results stay hidden from the committee
-        form2.sudo().with_context(appraisal_workflow=True).write({"state": "approved"})
+        self._approve_company2_form(company2, form2)
         self.assertNotIn(form2, self._visible_forms(self.user_committee))
+
+    def _approve_company2_form(self, company2, form2):
+        """Approve the other company's form through its real steps, by
+        people of that company: its employee, then its administrator."""
+        in_company2 = {"company_id": company2.id, "company_ids": [Command.set(company2.ids)]}
+        staff2 = new_test_user(self.env, login="am_c2_staff", name="Second Co Staff",
+                               lang="en_US", groups="base.group_user", **in_company2)
+        admin2 = new_test_user(
+            self.env, login="am_c2_admin", name="Second Co Admin", lang="en_US",
+            groups="base.group_user,appraisal_monthly.group_appraisal_manager", **in_company2)
+        form2.employee_id.user_id = staff2
+        self.fill_self(form2, 0.8)
+        form2.with_user(staff2).action_submit()
+        self.fill_manager(form2, 0.8, user=admin2)
+        form2.with_user(admin2).action_review()
+        form2.with_user(admin2).action_approve()
+        self.assertEqual(form2.state, "approved")
 
     @mute_logger(*MUTED)
     def test_multi_company_officer_allowed_companies(self):

@@ -58,11 +58,18 @@ class TestGenerationReminders(AppraisalCommon):
             self.Form._cron_send_reminders()
         self.assertFalse(self.period.form_ids.filtered("open_notice_pending"))
 
-    @staticmethod
-    def _close(period):
+    def _close(self, period):
         # However the period gets closed (publication first, or not), a
-        # closed period is what these tests need.
-        period.write({"state": "closed"})
+        # closed period is what these tests need.  One that still holds
+        # forms in progress cannot be reached through the actions
+        # (publication needs every form approved or cancelled), and a
+        # period's status is written by its actions only, whoever calls:
+        # the fixture sets it in the database.
+        period.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE appraisal_period SET state = 'closed' WHERE id = %s", [period.id])
+        period.invalidate_recordset(["state"])
+        self.env["appraisal.form"].invalidate_model(["period_state"])
 
     def _reviewed_form(self):
         """A form of the January period, reviewed by the superior."""

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.fields import Command
 
 from ..rules import quota
+from ..user_lang import in_user_lang
 from ..models.appraisal_period import RATED_STATES
 
 SCOPE_SELECTION = [
@@ -41,11 +42,14 @@ class AppraisalQuotaCheck(models.TransientModel):
             check.exceeded = any(check.line_ids.mapped("exceeded"))
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("period_id") and "line_ids" not in vals:
-                period = self.env["appraisal.period"].browse(vals["period_id"])
-                vals.update(self._get_check_values(period))
+            period = self.env["appraisal.period"].browse(vals.get("period_id"))
+            # The figures are for HR and the heads who approve; they are
+            # always computed here, never given by the caller.
+            period._check_quota_access()
+            vals.update(self._get_check_values(period) if period else {"line_ids": []})
         return super().create(vals_list)
 
     @api.model
