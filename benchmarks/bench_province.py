@@ -763,9 +763,12 @@ def copy_year(env, org, period):
         {"company_id": company.id, "date_start": datetime.date(YEAR, month, 1)}
         for month in range(1, MONTH)
     ])
-    periods.write({"state": "published"})
     env.flush_all()
     cr = env.cr
+    # Set up as published directly: a status changes only through the
+    # period's actions, which check what this copy skips.
+    cr.execute(SQL("UPDATE appraisal_period SET state = 'published' WHERE id IN %s",
+                   tuple(periods.ids)))
     cr.execute("""
         SELECT column_name FROM information_schema.columns
          WHERE table_name = 'appraisal_form' AND column_name NOT IN
@@ -853,18 +856,21 @@ def run_steps(env, org, meter, log=print, form_roles=None, annual_scratch=True):
                records=n, note="%d lines" % lines)
     meter.step("submit", lambda: forms.with_env(hr_env).action_submit(), records=n)
 
+    chair_env = as_user(env, roles["chair"], company)
+    # The secretary may score, review and approve any form but their own,
+    # which the chair (their superior) takes.
+    own = forms.filtered(lambda f: f.employee_id.user_id == roles["secretary"])
+
     def score_superior():
-        count = write_scores(hr_env, forms.with_env(hr_env), level_of, "manager_score")
-        # The superior's reason for scoring a computed line otherwise.
-        auto = forms.line_ids.filtered(lambda l: l.auto_source in ("task_result", "unit_result"))
-        auto.with_env(hr_env).write({"manager_note": "Theo kết quả thực tế"})
+        count = 0
+        for scorer_env, scored in ((secretary_env, forms - own), (chair_env, own)):
+            count += write_scores(scorer_env, scored.with_env(scorer_env), level_of, "manager_score")
+            # The superior's reason for scoring a computed line otherwise.
+            auto = scored.line_ids.filtered(lambda l: l.auto_source in ("task_result", "unit_result"))
+            auto.with_env(scorer_env).write({"manager_note": "Theo kết quả thực tế"})
         return count
 
     meter.step("score_superior", score_superior, records=n, note="%d lines" % lines)
-    # The secretary may review and approve any form but their own, which
-    # the chair (their superior) reviews and approves.
-    own = forms.filtered(lambda f: f.employee_id.user_id == roles["secretary"])
-    chair_env = as_user(env, roles["chair"], company)
 
     def review():
         (forms - own).with_env(secretary_env).action_review()

@@ -131,6 +131,10 @@ class RewardCommon(TransactionCase):
         form.with_user(admin).action_submit()
         line.with_user(admin).manager_score = score
         form.with_user(admin).action_review()
+        if form.sudo()._get_discipline_measures(veto_only=True)[form.id]:
+            # A reprimand in the period: the head sets Failed, as the core requires.
+            form.with_user(admin).write({"rating": "failed",
+                                         "rating_change_reason": "Kỷ luật khiển trách trong kỳ"})
         form.with_user(admin).action_approve()
         return form
 
