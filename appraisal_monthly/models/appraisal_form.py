@@ -1149,7 +1149,12 @@ class AppraisalForm(models.Model):
         excellent = forms.filtered(lambda f: f.rating == "excellent")
         for period in excellent.period_id.filtered("company_id.appraisal_quota_enabled"):
             period_forms = forms.filtered(lambda f, p=period: f.period_id == p)
-            result = period._compute_quota(states=("approved",), extra_forms=period_forms)
+            # One truth with the quota check and the dashboard: every Good
+            # the superior has given counts; Excellent only once approved (or
+            # being approved now).  Publication checks the approved forms again.
+            result = period._compute_quota(
+                states=("approved",), good_states=workflow.QUOTA_STATES, extra_forms=period_forms
+            )
             group_field = result["group_field"]
             keys = {
                 (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
@@ -1163,10 +1168,9 @@ class AppraisalForm(models.Model):
             period._raise_quota_exceeded(
                 self.env._(
                     "Approving %(forms)s as Excellent would exceed the quota: "
-                    "Excellent may not exceed %(percent)s%% of the approved "
-                    "Good ratings. %(details)s.\n"
-                    "Approve the Good ratings first, lower a level, or record "
-                    "an authorised exception.",
+                    "Excellent may not exceed %(percent)s%% of the Good ratings. "
+                    "%(details)s.\n"
+                    "Lower a level, or record an authorised exception.",
                     forms=", ".join(excellent_forms.mapped("name")),
                     percent="%g" % result["percent"],
                     details=period._quota_describe(result, exceeded),

@@ -14,7 +14,6 @@ from .appraisal_form import STEP_BY_STATE
 _logger = logging.getLogger(__name__)
 
 # Forms whose level counts in the projected quota: every form with a level.
-RATED_STATES = ("submitted", "reviewed", "approved")
 # Written by the period's actions only, whoever calls (sudo() included).
 PERIOD_STATUS_FIELDS = {"state", "date_published", "published_user_id"}
 # Carried by the period's forms: fixed once the period is open or has forms.
@@ -709,13 +708,16 @@ class AppraisalPeriod(models.Model):
     # ------------------------------------------------------------------
     # Excellent quota
     # ------------------------------------------------------------------
-    def _compute_quota(self, states=("approved",), extra_forms=None):
+    def _compute_quota(self, states=("approved",), extra_forms=None, good_states=None):
         """Check the Excellent quota of the period.
 
         Counts the forms of the period in ``states`` (read as superuser: the
         quota concerns the whole company, whatever the user may read), plus
         ``extra_forms`` (e.g. the forms being approved), with the company's
-        percentage and grouping and the period's exceptions.
+        percentage and grouping and the period's exceptions.  The Good
+        ratings are counted in ``good_states`` when given (approval counts
+        every Good with a level, as the quota check and the dashboard do, and
+        only the Excellent already approved or being approved).
 
         :return: dict with percent, group_field, groups (list of
             quota.QuotaLine), company (quota.QuotaLine) and counts.
@@ -723,22 +725,23 @@ class AppraisalPeriod(models.Model):
         self.ensure_one()
         percent, group_field = self.company_id._get_appraisal_quota_settings()
         Form = self.env["appraisal.form"].sudo()
+        good_states = tuple(good_states or states)
         domain = [
             ("period_id", "=", self.id),
-            ("state", "in", list(states)),
+            ("state", "in", list(set(states) | set(good_states))),
             ("rating", "in", ("excellent", "good")),
         ]
         if extra_forms:
             domain.append(("id", "not in", extra_forms.ids))
-        groupby = [group_field, "rating"] if group_field else ["rating"]
+        groupby = [group_field, "rating", "state"] if group_field else ["rating", "state"]
         counts = {}
         for row in Form._read_group(domain, groupby, ["__count"]):
             key = (row[0].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
-            rating, count = row[-2], row[-1]
+            rating, state, count = row[-3], row[-2], row[-1]
             excellent, good = counts.get(key, (0, 0))
-            if rating == "excellent":
+            if rating == "excellent" and state in states:
                 excellent += count
-            else:
+            elif rating == "good" and state in good_states:
                 good += count
             counts[key] = (excellent, good)
         for form in (extra_forms or Form).sudo():

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
 
-from ..rules import quota
-from .appraisal_period import RATED_STATES
+from ..rules import quota, workflow
 
 RATINGS = ("excellent", "good", "completed", "failed")
 
@@ -71,7 +70,7 @@ class AppraisalPeriod(models.Model):
         Form = self.env["appraisal.form"]
         by_rating = {}
         for period, rating, count in Form._read_group(
-            [("period_id", "in", self.ids), ("state", "in", RATED_STATES), ("rating", "!=", False)],
+            [("period_id", "in", self.ids), ("state", "in", workflow.RATED_STATES), ("rating", "!=", False)],
             ["period_id", "rating"],
             ["__count"],
         ):
@@ -96,7 +95,7 @@ class AppraisalPeriod(models.Model):
                     "quota_status": False,
                 })
                 continue
-            result = period._compute_quota(states=RATED_STATES)
+            result = period._compute_quota(states=workflow.QUOTA_STATES)
             company = result["company"]
             unlimited = company.extra == quota.UNLIMITED
             exceeded = quota.exceeded_lines(result["groups"], company)
@@ -128,7 +127,7 @@ class AppraisalPeriod(models.Model):
                 self.env["appraisal.form"]._fields["state"]._description_selection(self.env)
             ).get(state, state)
         elif rating:
-            domain += [("state", "in", RATED_STATES), ("rating", "=", rating)]
+            domain += [("state", "in", workflow.RATED_STATES), ("rating", "=", rating)]
             label = dict(
                 self.env["appraisal.form"]._fields["rating"]._description_selection(self.env)
             ).get(rating, rating)

@@ -61,6 +61,12 @@ PERIOD_TRANSITIONS = {
 # Period states in which forms may still be made (generation, late joiners).
 PERIOD_ACCEPTS_FORMS = ("draft", "open")
 
+# Forms that carry a level (the self-assessed one from submission on).
+RATED_STATES = ("submitted", "reviewed", "approved")
+# Forms whose level the superior has given: the quota check, the dashboard's
+# quota and the approval all count these, and nothing else, as Good.
+QUOTA_STATES = ("reviewed", "approved")
+
 
 def can_transition(state, action):
     """True when ``action`` may be applied to a form in ``state``."""

@@ -113,6 +113,41 @@ class TestQuotaPublication(AppraisalCommon):
         with self.assertRaises(RedirectWarning):
             self._approve(second)
 
+    def test_one_quota_truth(self):
+        """The refusal, the Check Quota dialog and the dashboard count the
+        same forms: every Good with a level, approved or not yet."""
+        self._forms(self.dep_office, "good", 5, approve=False)
+        first, second = self._forms(self.dep_office, "excellent", 2, approve=False)
+
+        def dialog_line(name):
+            action = self.feb.with_user(self.user_head).action_check_quota()
+            check = self.env["appraisal.quota.check"].browse(action["res_id"])
+            return {line.name: line for line in check.line_ids}[name]
+
+        office = dialog_line("Leadership / Office")
+        self.assertEqual((office.good_count, office.excellent_count, office.allowed_count,
+                          office.excess), (5, 2, 1, 1))
+        dashboard = self.feb.with_user(self.user_hr)
+        self.assertEqual((dashboard.quota_excellent_count, dashboard.quota_allowed_count), (2, 1))
+        # One place for five Good, approved or not: the first Excellent passes
+        # although no Good is approved yet (the dialog said one place) ...
+        self._approve(first)
+        self.assertEqual(first.state, "approved")
+        # ... the second is refused with the dialog's very counts.
+        with self.assertRaises(RedirectWarning) as caught:
+            self._approve(second)
+        self.assertIn("Office: 2 Excellent for 5 Good, 1 allowed", caught.exception.args[0])
+        office = dialog_line("Leadership / Office")
+        self.assertEqual((office.good_count, office.excellent_count, office.allowed_count,
+                          office.approved_excellent_count, office.excess, office.exceeded),
+                         (5, 2, 1, 1, 1, True))
+        # With the second lowered to Good, dialog and dashboard say it holds.
+        second.with_user(second.approver_user_id or self.user_admin).write({
+            "rating": "good", "rating_change_reason": "Trong tỷ lệ 20%"})
+        self.assertFalse(dialog_line("Whole company").exceeded)
+        self.feb.invalidate_recordset()
+        self.assertFalse(self.feb.with_user(self.user_hr).quota_exceeded)
+
     def test_batch_approval_counts_the_whole_batch(self):
         goods = self._forms(self.dep_office, "good", 5, approve=False)
         excellent = self._forms(self.dep_office, "excellent", 2, approve=False)

@@ -1,9 +1,8 @@
 from odoo import api, fields, models
 from odoo.fields import Command
 
-from ..rules import quota
+from ..rules import quota, workflow
 from ..user_lang import in_user_lang
-from ..models.appraisal_period import RATED_STATES
 
 SCOPE_SELECTION = [
     ("company", "Whole Company"),
@@ -56,7 +55,7 @@ class AppraisalQuotaCheck(models.TransientModel):
     def _get_check_values(self, period):
         """Counts of the forms with a level (projected) and of the approved
         ones, for each group and the company."""
-        projected = period._compute_quota(states=RATED_STATES)
+        projected = period._compute_quota(states=workflow.QUOTA_STATES)
         approved = period._compute_quota(states=("approved",))
         group_field = projected["group_field"]
         approved_by_key = {line.key: line for line in approved["groups"]}
@@ -85,7 +84,7 @@ class AppraisalQuotaCheck(models.TransientModel):
             lines.append(Command.create(vals))
         candidates = self.env["appraisal.form"].search([
             ("period_id", "=", period.id),
-            ("state", "in", RATED_STATES),
+            ("state", "in", workflow.QUOTA_STATES),
             ("rating", "=", "excellent"),
         ], order="department_id, score_percent desc")
         return {
