@@ -7,6 +7,8 @@ from ..user_lang import in_user_lang
 # protected by default).  The status moves through the action_* buttons.
 PLAN_SUPERVISOR_FIELDS = {"name", "supervisor_user_id", "objective", "item_ids"}
 PLAN_EMPLOYEE_FIELDS = {"item_ids"}  # each item checks its own fields
+# The employee may open a draft plan on their own form, with its actions.
+PLAN_EMPLOYEE_CREATE_FIELDS = {"form_id"} | PLAN_EMPLOYEE_FIELDS
 ITEM_SUPERVISOR_FIELDS = {
     "sequence", "name", "deadline", "responsible", "status", "date_done", "progress_note",
 }
@@ -154,10 +156,21 @@ class AppraisalActionPlan(models.Model):
         if not self.env.su and not self._is_officer():
             user = self.env.user
             managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
-            forms = self.env["appraisal.form"].browse(
-                [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
-            )
-            for form in forms:
+            for vals in vals_list:
+                form = self.env["appraisal.form"].browse(vals.get("form_id"))
+                if not form:
+                    continue  # refused by the required field
+                if form.employee_id.user_id == user:
+                    # The employee drafts their own programme; the
+                    # supervisor agrees it (Start) and follows it.
+                    if set(vals) - PLAN_EMPLOYEE_CREATE_FIELDS:
+                        raise AccessError(
+                            self.env._(
+                                "You may draft the actions of your own plan; its "
+                                "supervisor completes and starts it."
+                            )
+                        )
+                    continue
                 if not form._user_may_supervise_plan(user, managed):
                     raise AccessError(
                         self.env._(
@@ -297,6 +310,8 @@ class AppraisalActionPlan(models.Model):
     def _user_may_supervise(self, user, managed):
         """The supervisor, the form's superiors and HR; never the employee."""
         self.ensure_one()
+        if not self.form_id:
+            return False  # a new plan, its form not chosen yet
         if self.employee_id.user_id == user:
             return False
         if user.has_group("appraisal_monthly.group_appraisal_officer"):
