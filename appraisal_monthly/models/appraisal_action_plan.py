@@ -7,8 +7,6 @@ from ..user_lang import in_user_lang
 # protected by default).  The status moves through the action_* buttons.
 PLAN_SUPERVISOR_FIELDS = {"name", "supervisor_user_id", "objective", "item_ids"}
 PLAN_EMPLOYEE_FIELDS = {"item_ids"}  # each item checks its own fields
-# The employee may open a draft plan on their own form, with its actions.
-PLAN_EMPLOYEE_CREATE_FIELDS = {"form_id"} | PLAN_EMPLOYEE_FIELDS
 ITEM_SUPERVISOR_FIELDS = {
     "sequence", "name", "deadline", "responsible", "status", "date_done", "progress_note",
 }
@@ -162,8 +160,14 @@ class AppraisalActionPlan(models.Model):
                     continue  # refused by the required field
                 if form.employee_id.user_id == user:
                     # The employee drafts their own programme; the
-                    # supervisor agrees it (Start) and follows it.
-                    if set(vals) - PLAN_EMPLOYEE_CREATE_FIELDS:
+                    # supervisor (the form's, by default) agrees it and
+                    # follows it.
+                    supervisor = (form.reviewer_user_id or form.approver_user_id).id
+                    if (
+                        vals.get("state", "draft") != "draft"
+                        or vals.get("auto_created")
+                        or vals.get("supervisor_user_id") not in (None, False, supervisor)
+                    ):
                         raise AccessError(
                             self.env._(
                                 "You may draft the actions of your own plan; its "

@@ -10,3 +10,4 @@ from . import test_discipline_remediation
 from . import test_period_xlsx
 from . import test_analysis
 from . import test_summary
+from . import test_tours
