@@ -51,5 +51,14 @@
     "demo": [
         "demo/appraisal_monthly_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "appraisal_monthly/static/src/fields/*",
+            "appraisal_monthly/static/src/scss/*",
+        ],
+        "web.assets_tests": [
+            "appraisal_monthly/static/tests/tours/*",
+        ],
+    },
     "application": True,
 }

@@ -21,3 +21,4 @@ from . import appraisal_meeting
 from . import appraisal_task
 from . import appraisal_quota_exception
 from . import appraisal_summary
+from . import ir_ui_menu

@@ -165,11 +165,24 @@ class AppraisalActionPlan(models.Model):
             user = self.env.user
             officer = self._is_officer()
             managed = self.env["hr.employee"]._get_appraisal_managed_by(user)
-            forms = self.env["appraisal.form"].browse(
-                [vals.get("form_id") for vals in vals_list if vals.get("form_id")]
-            )
-            for form in forms:
-                if officer and form.employee_id.user_id != user:
+            for vals in vals_list:
+                form = self.env["appraisal.form"].browse(vals.get("form_id"))
+                if not form:
+                    continue  # refused by the required field
+                if form.employee_id.user_id == user:
+                    # The employee drafts their own programme; the
+                    # supervisor (the form's, by default) agrees it and
+                    # follows it.
+                    supervisor = (form.reviewer_user_id or form.approver_user_id).id
+                    if vals.get("supervisor_user_id") not in (None, False, supervisor):
+                        raise AccessError(
+                            self.env._(
+                                "You may draft the actions of your own plan; its "
+                                "supervisor completes and starts it."
+                            )
+                        )
+                    continue
+                if officer:
                     continue
                 if not form._user_may_supervise_plan(user, managed):
                     raise AccessError(
@@ -316,6 +329,8 @@ class AppraisalActionPlan(models.Model):
     def _user_may_supervise(self, user, managed):
         """The supervisor, the form's superiors and HR; never the employee."""
         self.ensure_one()
+        if not self.form_id:
+            return False  # a new plan, its form not chosen yet
         if self.employee_id.user_id == user:
             return False
         if user.has_group("appraisal_monthly.group_appraisal_officer"):

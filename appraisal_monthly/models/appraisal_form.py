@@ -11,6 +11,28 @@ RATING_SELECTION = [
     (scoring.COMPLETED, "Completed"),
     (scoring.FAILED, "Failed"),
 ]
+# Levels in rank order, for grouped views (pivot, graph, grouped lists):
+# the database would sort their keys alphabetically.
+RATING_RANK = {key: rank for rank, (key, _label) in enumerate(RATING_SELECTION)}
+
+
+def sort_groups_by_rating(groups, groupby):
+    """Order read_group results by level rank within each group of the
+    groupbys before ``rating`` (kept in their own order)."""
+    names = [spec.split(":")[0] for spec in groupby]
+    if "rating" not in names:
+        return groups
+    before = names[:names.index("rating")]
+    first_seen = {}
+    for group in groups:
+        first_seen.setdefault(tuple(str(group.get(name)) for name in before), len(first_seen))
+    return sorted(
+        groups,
+        key=lambda group: (
+            first_seen[tuple(str(group.get(name)) for name in before)],
+            RATING_RANK.get(group.get("rating"), len(RATING_RANK)),
+        ),
+    )
 
 # What each role may write by hand (allow-lists, so that a field added
 # later is protected by default); each field's own condition (the role on
@@ -259,6 +281,10 @@ class AppraisalForm(models.Model):
         readonly=True,
     )
     meeting_comment_count = fields.Integer(compute="_compute_meeting_comment_count")
+    # Screen helpers: totals show once something is scored; the head sees
+    # the quota consequence before approving.
+    any_scored = fields.Boolean(compute="_compute_any_scored")
+    quota_hint = fields.Text(string="Excellent Quota", compute="_compute_quota_hint")
 
     _sql_constraints = [
         (
@@ -373,6 +399,71 @@ class AppraisalForm(models.Model):
     def _compute_meeting_comment_count(self):
         for form in self:
             form.meeting_comment_count = len(form.meeting_comment_ids)
+
+    @api.depends(
+        "line_ids.self_scored", "line_ids.manager_scored", "line_ids.self_score",
+        "line_ids.manager_score", "line_ids.self_veto", "line_ids.manager_veto",
+    )
+    def _compute_any_scored(self):
+        for form in self:
+            form.any_scored = any(
+                line.self_scored or line.manager_scored or line.self_score
+                or line.manager_score or line.self_veto or line.manager_veto
+                for line in form.line_ids
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "period_id", "department_id", "job_id", "approver_user_id")
+    def _compute_quota_hint(self):
+        """What approving the form as Excellent does to the period's quota,
+        counted as the approval, the quota check and the dashboard count it
+        (Good given by the superiors, Excellent approved)."""
+        for form in self:
+            form.quota_hint = False
+            period = form.period_id
+            if not (
+                form.state == "reviewed"
+                and form.can_approve
+                and period.company_id.appraisal_quota_enabled
+            ):
+                continue
+            now = period._compute_quota(states=("approved",), good_states=workflow.QUOTA_STATES)
+            group_field = now["group_field"]
+            key = (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
+            # The same counts with this form as Excellent.
+            counts = dict(now["counts"])
+            excellent, good = counts.get(key, (0, 0))
+            counts[key] = (excellent + 1, good - (form.rating == "good"))
+            exceptions = self.env["appraisal.quota.exception"]._get_extra_places(
+                period, group_field
+            )
+            exceeded = quota.exceeded_lines(*quota.check(counts, now["percent"], exceptions), {key})
+            scope = [line for line in now["groups"] if line.key == key] or [now["company"]]
+            status = period._quota_describe(now, scope)
+            if exceeded:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as Excellent would exceed the quota (%(details)s): "
+                    "set another level, or record an authorised exception.",
+                    status=status,
+                    details=period._quota_describe(now, exceeded),
+                )
+            else:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as Excellent stays within the quota.",
+                    status=status,
+                )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        groups = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        if orderby and "rating" in orderby:
+            return groups
+        specs = [groupby] if isinstance(groupby, str) else list(groupby)
+        return sort_groups_by_rating(groups, specs[:1] if lazy else specs)
 
     # ------------------------------------------------------------------
     # Constraints and CRUD
@@ -1129,6 +1220,52 @@ class AppraisalForm(models.Model):
             "views": [[False, "form"]],
             "target": "current",
         }
+
+    # ------------------------------------------------------------------
+    # Navigation: the app's first screen
+    # ------------------------------------------------------------------
+    @api.model
+    def action_open_appraisal_home(self):
+        """Open the Appraisal app where the user's work is: the period
+        dashboard for HR, the results for the reward committee, the forms
+        to review or approve for a superior or head, else the user's own
+        current form (called by the app's root menu and home action)."""
+        user = self.env.user
+        if user.has_group("appraisal_monthly.group_appraisal_officer"):
+            return self._home_action("appraisal_monthly.appraisal_period_action_dashboard")
+        if user.has_group("appraisal_monthly.group_appraisal_committee"):
+            return self._home_committee_action()
+        waiting = self.search_count([
+            ("state", "in", ("submitted", "reviewed")),
+            "|", "|",
+            ("reviewer_user_id", "=", user.id),
+            ("approver_user_id", "=", user.id),
+            ("is_managed_by_me", "=", True),
+        ], limit=1)
+        if waiting or self.env["hr.employee"]._get_appraisal_managed_by(user):
+            action = self._home_action("appraisal_monthly.appraisal_form_action_team")
+            if waiting:
+                action["context"] = {"search_default_to_review": 1, "search_default_to_approve": 1}
+            return action
+        action = self._home_action("appraisal_monthly.appraisal_form_action_my")
+        own = self.search(
+            [("employee_id.user_id", "=", user.id), ("state", "!=", "cancelled")],
+            order="date_start desc, id desc",
+            limit=1,
+        )
+        if own:
+            action.update({"res_id": own.id, "view_mode": "form", "views": [(False, "form")]})
+        return action
+
+    def _home_committee_action(self):
+        """The committee's first screen: the approved results."""
+        return self._home_action("appraisal_monthly.appraisal_form_report_action")
+
+    def _home_action(self, xmlid):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        # Keep the app's own address (/odoo/appraisal) in the browser.
+        action.pop("path", None)
+        return action
 
     # ------------------------------------------------------------------
     # Guards of the workflow

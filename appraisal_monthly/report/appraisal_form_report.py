@@ -1,7 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..models.appraisal_form import RATING_SELECTION
+from ..models.appraisal_form import RATING_SELECTION, sort_groups_by_rating
 
 
 class AppraisalFormReport(models.Model):
@@ -50,6 +50,17 @@ class AppraisalFormReport(models.Model):
     self_score = fields.Float(readonly=True, aggregator="avg")
     manager_score = fields.Float(string="Superior's Score", readonly=True, aggregator="avg")
     is_late = fields.Boolean(string="Submitted Late", readonly=True)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        # Levels in rank order (Excellent first), not alphabetical.
+        groups = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        if orderby and "rating" in orderby:
+            return groups
+        specs = [groupby] if isinstance(groupby, str) else list(groupby)
+        return sort_groups_by_rating(groups, specs[:1] if lazy else specs)
 
     @property
     def _table_query(self):

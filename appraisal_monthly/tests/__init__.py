@@ -19,3 +19,4 @@ from . import test_security_exports
 from . import test_security_messages
 from . import test_security_data
 from . import test_access_matrix
+from . import test_tours

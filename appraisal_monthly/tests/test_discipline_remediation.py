@@ -344,10 +344,30 @@ class TestDisciplineRemediation(AppraisalCommon):
     @mute_logger(*MUTED)
     def test_action_plan_access_rights(self):
         form = self.form_staff
-        # Not the employee, not a colleague: only superiors and HR make plans.
-        for user in (self.user_staff, self.user_staff2, self.user_outsider):
+        # Not a colleague: superiors, HR and the employee make plans.
+        for user in (self.user_staff2, self.user_outsider):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.Plan.with_user(user).create({"form_id": form.id})
+        # The employee drafts their own, with its actions only: the
+        # supervisor and the status are not theirs to set.
+        with self.assertRaises(AccessError):
+            self.Plan.with_user(self.user_staff).create(
+                {"form_id": form.id, "supervisor_user_id": self.user_staff.id})
+        with self.assertRaises(AccessError):
+            self.Plan.with_user(self.user_staff).create(
+                {"form_id": form.id, "state": "in_progress"})
+        drafted = self.Plan.with_user(self.user_staff).create({
+            "form_id": form.id,
+            "item_ids": [(0, 0, {"name": "Answer every request within the week"})],
+        })
+        self.assertEqual(drafted.state, "draft")
+        self.assertEqual(drafted.supervisor_user_id, form.reviewer_user_id)
+        self.assertFalse(drafted.with_user(self.user_staff).can_supervise)
+        drafted.sudo().unlink()
+        # A new plan whose form is not chosen yet (the New button) computes
+        # its rights without error.
+        self.assertFalse(self.Plan.with_user(self.user_staff).new({}).can_supervise)
+        self.assertFalse(self.Plan.with_user(self.user_leader).new({}).can_supervise)
         plan = self.Plan.with_user(self.user_leader).create({"form_id": form.id})
         self.assertEqual(self.Plan.with_user(self.user_head).search([]), plan)
         self.env.invalidate_all()

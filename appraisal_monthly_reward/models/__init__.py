@@ -15,3 +15,4 @@ from . import appraisal_reward_award
 from . import hr_employee
 from . import hr_employee_public
 from . import appraisal_summary
+from . import appraisal_form

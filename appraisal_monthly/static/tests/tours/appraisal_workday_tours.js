@@ -1,0 +1,142 @@
+/**
+ * A workday in the browser, one tour per role (run by
+ * appraisal_monthly/tests/test_tours.py on the demo commune).
+ * Each step waits for its trigger: a broken step fails the tour.
+ */
+import { registry } from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+const grid = ".o_appraisal_lines";
+const row = (name) => `${grid} .o_data_row:contains("${name}")`;
+const selected = `${grid} .o_data_row.o_selected_row`;
+const status = (state) =>
+    `.o_statusbar_status button.o_arrow_button_current[data-value="${state}"]`;
+
+function attachEvidence(fileName) {
+    return {
+        content: "Attach an evidence file to the line",
+        trigger: `${selected} td[name="attachment_ids"] input[type="file"]:not(:visible)`,
+        run() {
+            const input = this.anchor;
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(["Sổ theo dõi"], fileName, { type: "text/plain" }));
+            input.files = transfer.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+    };
+}
+
+// The employee lands on her current form, scores, attaches evidence, submits.
+tours.add("appraisal_employee_tour", {
+    url: "/odoo",
+    steps: () => [
+        { content: "The app opens on my own form", trigger: `.o_form_view button[name="action_submit"]` },
+        { trigger: `${row("Phẩm chất chính trị")} td[name="self_score"]`, run: "click" },
+        { trigger: `${selected} td[name="self_score"] input`, run: "edit 4" },
+        {
+            trigger: `${selected} td[name="note"] textarea`,
+            run: "edit Chấp hành nghiêm chủ trương, đường lối của Đảng.",
+        },
+        attachEvidence("minh_chung.txt"),
+        { content: "The evidence is listed", trigger: `${selected} td[name="attachment_ids"]:contains("minh_chung.txt")` },
+        { trigger: `${row("Đạo đức, lối sống")} td[name="self_score"]`, run: "click" },
+        { trigger: `${selected} td[name="self_score"] input`, run: "edit 5" },
+        { content: "The running total shows", trigger: `.o_form_view .o_field_widget[name="self_score"]` },
+        { trigger: `.o_form_view button[name="action_submit"]`, run: "click" },
+        { content: "Submitted", trigger: status("submitted") },
+    ],
+});
+
+// The superior copies the self scores, changes one with a note and marks the
+// form reviewed; then returns another form with a reason.
+tours.add("appraisal_superior_tour", {
+    url: "/odoo",
+    steps: () => [
+        { content: "The app opens on the forms to review", trigger: `.o_list_view .o_data_row:contains("Vũ Thị Ngọc Ánh") td[name="period_id"]`, run: "click" },
+        { trigger: `.o_form_view button[name="action_copy_self_scores"]`, run: "click" },
+        { content: "Self scores copied", trigger: `${row("Ý thức tổ chức kỷ luật")} td[name="manager_score"]:not(:empty)` },
+        { trigger: `${row("Ý thức tổ chức kỷ luật")} td[name="manager_score"]`, run: "click" },
+        { trigger: `${selected} td[name="manager_score"] input`, run: "edit 3" },
+        { trigger: `${selected} td[name="manager_note"] textarea`, run: "edit Còn đi muộn hai buổi trong tháng." },
+        { trigger: `.o_form_view button[name="action_review"]`, run: "click" },
+        { content: "Reviewed", trigger: status("reviewed") },
+        { trigger: ".o_breadcrumb .breadcrumb-item a", run: "click" },
+        { trigger: `.o_list_view .o_data_row:contains("Đặng Thu Trang") td[name="period_id"]`, run: "click" },
+        { trigger: `.o_form_view button[name="action_return"]`, run: "click" },
+        {
+            trigger: `.modal .o_field_widget[name="reason"] textarea`,
+            run: "edit Đề nghị bổ sung minh chứng cho tiêu chí kết quả thực hiện nhiệm vụ.",
+        },
+        { trigger: `.modal .modal-footer button.btn-primary`, run: "click" },
+        { content: "Returned to the employee", trigger: `body:not(:has(.modal)) ${status("draft")}` },
+    ],
+});
+
+// The head sets another level, with the reason, sees the quota and approves.
+tours.add("appraisal_head_tour", {
+    url: "/odoo",
+    steps: () => [
+        { content: "The app opens on the forms to approve", trigger: `.o_list_view .o_data_row:contains("Phạm Thị Lan") td[name="period_id"]`, run: "click" },
+        { content: "The quota consequence shows", trigger: `.o_form_view .o_field_widget[name="quota_hint"]:contains(":")` },
+        { trigger: `.o_form_view .o_field_widget[name="rating"] select`, run: "selectByIndex 3" },
+        {
+            trigger: `.o_form_view .o_field_widget[name="rating_change_reason"] textarea`,
+            run: "edit Chưa hoàn thành đúng hạn báo cáo tổng kết của bộ phận.",
+        },
+        { trigger: `.o_form_view button[name="action_approve"]`, run: "click" },
+        { content: "Approved", trigger: status("approved") },
+    ],
+});
+
+// HR opens a period and generates its forms.
+tours.add("appraisal_hr_generate_tour", {
+    url: "/odoo",
+    steps: () => [
+        { content: "The app opens on the period dashboard", trigger: ".o_kanban_view" },
+        { trigger: `.o_menu_sections button[data-menu-xmlid="appraisal_monthly.appraisal_menu_hr"]`, run: "click" },
+        { trigger: `.dropdown-item[data-menu-xmlid="appraisal_monthly.appraisal_period_menu"]`, run: "click" },
+        { trigger: `.o_list_view .o_data_row:contains("Kỳ thử nghiệm") td.o_data_cell`, run: "click" },
+        { trigger: `.o_form_view button[name="action_open"]`, run: "click" },
+        { content: "Open", trigger: status("open") },
+        { trigger: `.o_form_view button[name="action_open_generate_wizard"]:visible`, run: "click" },
+        { trigger: `.modal button[name="action_generate"]`, run: "click" },
+        { content: "Forms generated", trigger: `.modal .o_field_widget[name="created_count"]:contains("22")` },
+        { trigger: `.modal .modal-footer button.btn-secondary, .modal .modal-footer button[special="cancel"]`, run: "click" },
+        { trigger: "body:not(:has(.modal))" },
+    ],
+});
+
+// HR publishes the period (its forms approved) and exports the sheet.
+tours.add("appraisal_hr_publish_tour", {
+    url: "/odoo",
+    steps: () => [
+        { trigger: ".o_kanban_view" },
+        { trigger: `.o_menu_sections button[data-menu-xmlid="appraisal_monthly.appraisal_menu_hr"]`, run: "click" },
+        { trigger: `.dropdown-item[data-menu-xmlid="appraisal_monthly.appraisal_period_menu"]`, run: "click" },
+        { trigger: `.o_list_view .o_data_row:contains("Kỳ thử nghiệm") td.o_data_cell`, run: "click" },
+        { trigger: `.o_form_view button[name="action_publish"]`, run: "click" },
+        { trigger: ".modal-footer button.btn-primary", run: "click" },
+        { content: "Published", trigger: status("published") },
+        { trigger: `.o_form_view button[name="action_open_export_wizard"]`, run: "click" },
+        { trigger: `.modal button[name="action_export"]`, run: "click" },
+        { content: "Once made, close the dialog", trigger: `.modal-footer button[special="cancel"]:enabled`, run: "click" },
+        { trigger: "body:not(:has(.modal))" },
+    ],
+});
+
+// The employee drafts an action plan from the Action Plans menu.
+tours.add("appraisal_action_plan_tour", {
+    url: "/odoo",
+    steps: () => [
+        { trigger: `.o_form_view button[name="action_submit"], .o_form_view .o_statusbar_status` },
+        { trigger: `.o_menu_sections button[data-menu-xmlid="appraisal_monthly.appraisal_menu_follow_up"]`, run: "click" },
+        { trigger: `.dropdown-item[data-menu-xmlid="appraisal_monthly.appraisal_action_plan_menu"]`, run: "click" },
+        { trigger: ".o_control_panel .o-kanban-button-new, .o_control_panel .o_list_button_add", run: "click" },
+        { trigger: `.o_form_view .o_field_widget[name="form_id"] input`, run: "fill Hoàng Văn Nam" },
+        { trigger: ".o-autocomplete--dropdown-item a:contains('Hoàng Văn Nam')", run: "click" },
+        { trigger: `.o_form_view .o_field_widget[name="item_ids"] .o_field_x2many_list_row_add a`, run: "click" },
+        { trigger: `.o_form_view .o_field_widget[name="item_ids"] .o_selected_row td[name="name"] input`, run: "edit Nộp báo cáo tuần đúng hạn" },
+        { trigger: ".o_form_view .o_form_button_save", run: "click" },
+        { content: "Saved: the record has its place in the list (pager)", trigger: ".o_control_panel .o_pager:contains(\"1\")" },
+    ],
+});
