@@ -44,7 +44,7 @@ MATRIX = {
     "criterion_shared":         ("r---", "r---", "r---", "r---", "r...", "r---", "r---", "----"),
     # -- discipline, action plans, meetings, work plans ----------------------------------------------
     "discipline":               ("r---", "r---", "r---", "rcwu", "rcwu", "r---", "----", "----"),
-    "action_plan":              ("r---", "rcwu", "rcwu", "rcwu", "rcwu", "----", "----", "----"),
+    "action_plan":              ("rc--", "rcwu", "rcwu", "rcwu", "rcwu", "----", "----", "----"),
     "action_plan_item":         ("rcwu", "rcwu", "rcwu", "rcwu", "rcwu", "----", "----", "----"),
     "meeting":                  ("----", "rcwu", "rcwu", "rcwu", "rcwu", "r---", "----", "----"),
     "meeting_comment_draft":    ("r---", "rcwu", "rcwu", "rcwu", "rcwu", "----", "----", "----"),
@@ -91,6 +91,7 @@ NOT_IN_MATRIX = {
     "appraisal.quota.check.line",    # made by appraisal.quota.check only
     "hr.employee", "hr.employee.public", "res.company", "res.config.settings",  # Odoo's, extended
     "hr.department",  # Odoo's, extended (forgets the cached hierarchy on change)
+    "ir.ui.menu",     # Odoo's, extended (hides menus a user cannot use)
 }
 OPERATIONS = (("r", "read"), ("c", "create"), ("w", "write"), ("u", "unlink"))
 
