@@ -12,7 +12,9 @@ import functools
 def in_user_lang(method):
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        if not self.env.context.get("lang") and self.env.user.lang:
+        # Not while modules load (the registry is not ready): data files
+        # write their source texts, which the translations then complete.
+        if self.env.registry.ready and not self.env.context.get("lang") and self.env.user.lang:
             self = self.with_context(lang=self.env.user.lang)
         return method(self, *args, **kwargs)
 
