@@ -9,6 +9,7 @@ relative imports of each other work as in the addon.
 import importlib
 import importlib.util
 import pathlib
+import re
 import sys
 
 import pytest
@@ -69,3 +70,20 @@ def addon_path():
 @pytest.fixture(scope="session")
 def reward_addon_path():
     return REWARD_ADDON
+
+
+def po_entries(path):
+    """{msgid: msgstr} of a .po/.pot file, the msgid unescaped as the code
+    writes it (no polib needed: the tools' venv lacks it)."""
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    result = {}
+    for block in text.split("\n\n"):
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
+        if not msgid or not msgstr:
+            continue
+        key = "".join(re.findall(r'"(.*)"', msgid.group(1)))
+        if key:
+            value = "".join(re.findall(r'"(.*)"', msgstr.group(1)))
+            result[key.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = value
+    return result

@@ -6,6 +6,8 @@ import re
 from lxml import etree
 import pytest
 
+from conftest import po_entries
+
 
 def _manifest(addon_path):
     return ast.literal_eval((addon_path / "__manifest__.py").read_text())
@@ -92,21 +94,8 @@ def test_every_model_has_access_rules(addon_path):
 @pytest.mark.parametrize("lang", ["vi"])
 def test_translation_complete(addon_path, lang):
     """Every source string of the template has a translation."""
-    def entries(path):
-        text = path.read_text(encoding="utf-8")
-        result = {}
-        for block in text.split("\n\n"):
-            msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
-            msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
-            if not msgid or not msgstr:
-                continue
-            key = "".join(re.findall(r'"(.*)"', msgid.group(1)))
-            if key:
-                result[key] = "".join(re.findall(r'"(.*)"', msgstr.group(1)))
-        return result
-
-    pot = entries(addon_path / "i18n/appraisal_monthly.pot")
-    po = entries(addon_path / f"i18n/{lang}.po")
+    pot = po_entries(addon_path / "i18n/appraisal_monthly.pot")
+    po = po_entries(addon_path / f"i18n/{lang}.po")
     assert pot, "empty template"
     missing = sorted(k for k in pot if not po.get(k))
     assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"

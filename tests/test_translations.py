@@ -6,29 +6,12 @@ read from the code itself (calls of ``_``, ``_lt`` and ``env._`` with a
 literal string) and looked up in each addon's ``i18n/vi.po``.
 """
 import ast
-import re
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, po_entries
 
 ADDONS = sorted(p.parent for p in ROOT.glob("appraisal_monthly*/__manifest__.py"))
 TRANSLATORS = {"_", "_lt"}
-
-
-def po_entries(path):
-    text = path.read_text(encoding="utf-8")
-    result = {}
-    for block in text.split("\n\n"):
-        msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
-        msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
-        if not msgid or not msgstr:
-            continue
-        key = "".join(re.findall(r'"(.*)"', msgid.group(1)))
-        if key:
-            value = "".join(re.findall(r'"(.*)"', msgstr.group(1)))
-            result[key.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")] = value
-    return result
 
 
 def code_messages(addon):
