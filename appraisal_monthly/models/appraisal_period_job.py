@@ -1,4 +1,7 @@
 import logging
+import time
+
+from psycopg2 import OperationalError
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
@@ -20,6 +23,13 @@ THRESHOLD_PARAM = "appraisal_monthly.background_threshold"
 BATCH_PARAM = "appraisal_monthly.background_batch_size"
 DEFAULT_THRESHOLD = 500
 DEFAULT_BATCH = 500
+# One run of the scheduled action (Odoo calls it up to ten times in a row)
+# stops taking batches after this much real and CPU time, well within the
+# cron worker's limits (limit_time_real_cron, limit_time_cpu: 120 s and 60 s
+# by default), and has itself started again at once.
+RUN_BUDGET_REAL = 60.0
+RUN_BUDGET_CPU = 30.0
+RUN_MARK = "appraisal_monthly.job_run_started"
 
 
 class AppraisalPeriod(models.Model):
@@ -180,16 +190,31 @@ class AppraisalPeriod(models.Model):
         period = Period.search([("job_kind", "!=", False)], order="job_date, id", limit=1)
         if not period:
             return
+        if self.env.context.get("ir_cron_progress_id"):
+            # The scheduler's calls share their cursor: the run's start.
+            started = self.env.cr.cache.setdefault(
+                RUN_MARK, (time.monotonic(), time.process_time()))
+            if (time.monotonic() - started[0] > RUN_BUDGET_REAL
+                    or time.process_time() - started[1] > RUN_BUDGET_CPU):
+                # Reporting nothing done ends this run; the trigger starts
+                # the next one at once.
+                self.env.ref(CRON_XMLID).sudo()._trigger()
+                self.env["ir.cron"]._notify_progress(done=0, remaining=period._job_remaining())
+                return
         batch_size = batch_size or self._get_background_batch_size()
         done = period._run_job_batch(batch_size)
+        self.env["ir.cron"]._notify_progress(done=max(done, 1), remaining=self._job_remaining())
+
+    @api.model
+    def _job_remaining(self):
+        """What is left to do in every job (for the scheduler's progress)."""
         self.env.flush_all()
         self.env.cr.execute(SQL(
             "SELECT (SELECT count(*) FROM appraisal_period_job_employee_rel)"
             " + (SELECT count(*) FROM appraisal_period_job_form_rel)"
             " + (SELECT count(*) FROM appraisal_period WHERE job_kind IS NOT NULL)"
         ))
-        remaining = self.env.cr.fetchone()[0]
-        self.env["ir.cron"]._notify_progress(done=max(done, 1), remaining=remaining)
+        return self.env.cr.fetchone()[0]
 
     def _job_env_period(self):
         """The period in the requester's environment: the batch runs with
@@ -218,6 +243,12 @@ class AppraisalPeriod(models.Model):
                     done = period._job_publish_batch(batch_size)
                 else:
                     done = period._job_annual_batch(batch_size)
+        except OperationalError as error:
+            # A concurrent step on the period (its row is locked and touched
+            # by both): the batch is undone; the next run takes it again.
+            _logger.info("Appraisal job of period %s: batch postponed (%s)", self.id, error)
+            self.env.ref(CRON_XMLID).sudo()._trigger()
+            return 0
         except UserError as error:  # access errors and validation errors included
             _logger.warning("Appraisal job %s of period %s stopped: %s",
                             self.job_kind, self.id, error)
