@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 import xmlrpc.client
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -82,6 +83,8 @@ def main():
     if not args.db.startswith("bench_"):
         parser.error("database names must start with bench_")
     bench.prepare_db(args)
+    # Odoo's and the libraries' deprecation warnings are not checked here.
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
     odoo.tools.config.parse_config(
         ["-d", args.db, *bench.db_args(args), "--addons-path", bench.addons_path(),
          "--log-level=warn"])

@@ -887,11 +887,11 @@ class AppraisalForm(models.Model):
         if action == "submit":
             self.filtered(
                 lambda f: f.reviewer_user_id != self.env.user
-            )._send_appraisal_mail(TEMPLATE_SUBMITTED)
+            )._send_appraisal_mail(TEMPLATE_SUBMITTED, digest=True)
         elif action == "review":
             self.filtered(
                 lambda f: f.approver_user_id != self.env.user
-            )._send_appraisal_mail(TEMPLATE_REVIEWED)
+            )._send_appraisal_mail(TEMPLATE_REVIEWED, digest=True)
         elif action == "approve":
             self._notify_approved()
             self._create_failed_action_plans()

@@ -3,9 +3,9 @@ from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import MissingError
 from odoo.fields import Command
 from odoo.osv import expression
@@ -18,6 +18,7 @@ from .appraisal_form import (
     TEMPLATE_OVERDUE,
     TEMPLATE_PERIOD_OPEN,
     TEMPLATE_SELF_REMINDER,
+    TEMPLATE_SUBMITTED,
 )
 
 _logger = logging.getLogger(__name__)
@@ -463,9 +464,11 @@ class AppraisalForm(models.Model):
         if cron:
             cron.sudo()._trigger()
 
-    def _send_appraisal_mail(self, template_xmlid):
+    def _send_appraisal_mail(self, template_xmlid, digest=False):
         """E-mail whoever each form waits for (see ``waiting_partner_id``),
-        rendered in their language, in one batch.
+        rendered in their language, in one batch.  With ``digest``, a
+        person waited for by several of these forms gets one e-mail listing
+        them (see ``_send_digests``) rather than one per form.
 
         Nobody to write to, or no e-mail address: a note on the form's
         chatter instead.  A reminder never stops the workflow.  Returns the
@@ -479,9 +482,23 @@ class AppraisalForm(models.Model):
         forms = self.sudo()
         reachable = forms.filtered(lambda f: f.waiting_partner_id.email)
         unreachable = forms - reachable
-        if reachable:
+        singles = reachable
+        if digest:
+            # A superior given many forms at once (HR submitting a unit, a
+            # head reviewing theirs) gets one e-mail listing them.
+            by_partner = {}
+            for form in reachable:
+                by_partner.setdefault(
+                    (form.waiting_partner_id, form.period_id), forms.browse()
+                )
+                by_partner[form.waiting_partner_id, form.period_id] |= form
+            many = {key: group for key, group in by_partner.items() if len(group) > 1}
+            for group in many.values():
+                singles -= group
+            self._send_digests(template_xmlid, many)
+        if singles:
             template.sudo().send_mail_batch(
-                reachable.ids, email_layout_xmlid="mail.mail_notification_light"
+                singles.ids, email_layout_xmlid="mail.mail_notification_light"
             )
         if unreachable:
             bodies = {}
@@ -499,6 +516,67 @@ class AppraisalForm(models.Model):
                     )
             unreachable._message_log_batch(bodies=bodies)
         return reachable.with_env(self.env)
+
+    def _send_digests(self, template_xmlid, groups):
+        """One e-mail per person listing their forms, ``{(partner, period):
+        forms}``, in the person's language: the step's e-mail (submitted:
+        to review; reviewed: to approve) for many forms at once, each
+        employee's name linking to their form."""
+        if not groups:
+            return
+        Render = self.env["mail.render.mixin"]
+        mail_values = []
+        for (partner, period), forms in groups.items():
+            lang = partner.lang or period.company_id.partner_id.lang or self.env.lang
+            env = self.with_context(lang=lang).env
+            deadline = tools.format_date(env, period.date_review_deadline) or ""
+            if template_xmlid == TEMPLATE_SUBMITTED:
+                subject = env._("%(count)s self-assessments for %(period)s await your review",
+                                count=len(forms), period=period.name)
+                intro = env._(
+                    "%(count)s employees submitted their self-assessment for %(period)s. "
+                    "Please score each criterion and review their forms by %(deadline)s:",
+                    count=len(forms), period=period.name, deadline=deadline)
+            else:
+                subject = env._("%(count)s appraisals for %(period)s await your approval",
+                                count=len(forms), period=period.name)
+                intro = env._(
+                    "The appraisals of %(count)s employees for %(period)s were reviewed "
+                    "and await your approval by %(deadline)s:",
+                    count=len(forms), period=period.name, deadline=deadline)
+            base_url = forms[:1].get_base_url()
+            items = Markup("").join(
+                Markup('<li><a href="%s/mail/view?model=appraisal.form&amp;res_id=%s">%s</a></li>')
+                % (base_url, form.id, form.employee_id.name or "")
+                for form in forms.sorted(lambda f: f.employee_id.name or "")
+            )
+            body = Markup(
+                '<div style="margin: 0px; padding: 0px; font-size: 13px;">'
+                '<p style="margin: 0px; padding: 0px;">%s<br/><br/>%s</p><ul>%s</ul>'
+                '<p style="margin: 0px; padding: 0px;">%s</p></div>'
+            ) % (env._("Dear %(name)s,", name=partner.name), intro, items,
+                 period.company_id.name or "")
+            company = period.company_id
+            mail_values.append({
+                "subject": subject,
+                "body_html": Render.with_context(lang=lang)._render_encapsulate(
+                    "mail.mail_notification_light",
+                    body,
+                    add_context={
+                        "message": self.env["mail.message"].sudo().new(
+                            {"body": body, "record_name": subject}),
+                        "lang": lang,
+                    },
+                    context_record=period,
+                ),
+                "email_from": company.email_formatted or self.env.user.email_formatted,
+                "recipient_ids": [Command.link(partner.id)],
+                "auto_delete": True,
+            })
+        self.env["mail.mail"].sudo().create(mail_values)
+        cron = self.env.ref("mail.ir_cron_mail_scheduler_action", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
 
     @api.model
     def _cron_send_reminders(self):
