@@ -8,6 +8,7 @@ from . import appraisal_criteria_set
 from . import appraisal_criterion
 from . import appraisal_period
 from . import appraisal_period_dashboard
+from . import appraisal_period_job
 from . import appraisal_form
 from . import appraisal_form_mail
 from . import appraisal_form_discipline

@@ -978,20 +978,21 @@ class AppraisalForm(models.Model):
         if action == "submit":
             self.filtered(
                 lambda f: f.reviewer_user_id != self.env.user
-            )._send_appraisal_mail(TEMPLATE_SUBMITTED)
+            )._send_appraisal_mail(TEMPLATE_SUBMITTED, digest=True)
         elif action == "review":
             self.filtered(
                 lambda f: f.approver_user_id != self.env.user
-            )._send_appraisal_mail(TEMPLATE_REVIEWED)
+            )._send_appraisal_mail(TEMPLATE_REVIEWED, digest=True)
         elif action == "approve":
             self._notify_approved()
             self._create_failed_action_plans()
         elif action == "return":
-            for form in self:
-                form_lang = form.with_context(lang=form._get_employee_lang())
-                form._notify_employee(
-                    form_lang.env._("Returned for revision. Reason: %(reason)s", reason=reason)
-                )
+            self._post_notices({
+                form.id: form_lang.env._("Returned for revision. Reason: %(reason)s",
+                                         reason=reason)
+                for form_lang in self._with_employee_lang()
+                for form in form_lang
+            })
         elif action == "reset_to_draft":
             for form in self:
                 form._message_log(
@@ -1164,18 +1165,18 @@ class AppraisalForm(models.Model):
             )
 
     def _notify_approved(self):
-        for form in self:
-            # Written in the employee's language, not the approver's.
-            form_lang = form.with_context(lang=form._get_employee_lang())
+        bodies = {}
+        for form_lang in self._with_employee_lang():
             labels = dict(form_lang._fields["rating"]._description_selection(form_lang.env))
-            form._notify_employee(
-                form_lang.env._(
+            for form in form_lang:
+                # Written in the employee's language, not the approver's.
+                bodies[form.id] = form_lang.env._(
                     "Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
-                    period=form_lang.period_id.name,
+                    period=form.period_id.name,
                     rating=labels.get(form.rating, "-"),
                     score=form.score_percent,
                 )
-            )
+        self._post_notices(bodies)
 
     @in_user_lang
     def action_copy_self_scores(self):
@@ -1372,22 +1373,19 @@ class AppraisalForm(models.Model):
             or self.env.lang
         )
 
-    def _notify_employee(self, body):
-        """Tell the employee in the chatter (and by e-mail when they have one).
+    def _with_employee_lang(self):
+        """The forms grouped by their employee's language, each group in
+        that language (notices are written in the employee's language)."""
+        groups = {}
+        for form in self:
+            groups.setdefault(form._get_employee_lang(), []).append(form.id)
+        return [self.browse(ids).with_context(lang=lang) for lang, ids in groups.items()]
 
-        Without a reachable employee, or when the acting user has no e-mail
-        address to send from, the message is only logged: the workflow must
-        never stop on mail settings.
-        """
+    def _notify_employee(self, body):
+        """Tell the employee in the chatter (and by e-mail when they have
+        one); see ``_post_notices``."""
         self.ensure_one()
-        partner = self.employee_id.sudo().work_contact_id
-        reachable = partner and (partner.email or partner.user_ids)
-        if reachable and self.env.user.email:
-            self.message_post(
-                body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment"
-            )
-        else:
-            self._message_log(body=body)
+        self._post_notices({self.id: body})
 
     def _activity_type_xmlids(self):
         return [
@@ -1401,11 +1399,14 @@ class AppraisalForm(models.Model):
 
         The to-dos of earlier steps are removed rather than marked done: the
         tracked status already records each step, and marking done would
-        need an e-mail address for every actor.
+        need an e-mail address for every actor.  Made in one batch.
         """
         self_type, review_type, approve_type = self._activity_type_xmlids()
         forms = self.with_context(mail_activity_quick_update=True)
         forms.activity_unlink([self_type, review_type, approve_type])
+        types = {xmlid: self.env.ref(xmlid) for xmlid in (self_type, review_type, approve_type)}
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = []
         for form in forms:
             if form.state == "draft":
                 step = (self_type, form.employee_id.user_id, form.period_id.date_self_deadline)
@@ -1417,11 +1418,24 @@ class AppraisalForm(models.Model):
                 continue
             activity_xmlid, user, deadline = step
             if user:
-                # The summary is stored as text: write it in the assignee's language.
-                summary = self.env.ref(activity_xmlid).with_context(lang=user.lang).summary
-                form.activity_schedule(
-                    activity_xmlid, date_deadline=deadline, summary=summary, user_id=user.id
-                )
+                vals_list.append(self._activity_values(
+                    model_id, form, types[activity_xmlid], user, deadline,
+                ))
+        self._create_activities(vals_list)
+
+    def _activity_values(self, model_id, form, activity_type, user, deadline):
+        """The values of a to-do, as ``activity_schedule`` makes them; the
+        summary is stored as text: in the assignee's language."""
+        return {
+            "res_model_id": model_id,
+            "res_id": form.id,
+            "activity_type_id": activity_type.id,
+            "summary": activity_type.with_context(lang=user.lang).summary,
+            "note": activity_type.default_note,
+            "automated": True,
+            "user_id": user.id,
+            "date_deadline": deadline or fields.Date.context_today(self),
+        }
 
     def _schedule_self_assessments(self):
         """Give each employee of an open period a self-assessment to-do, in
@@ -1442,19 +1456,14 @@ class AppraisalForm(models.Model):
             ]).mapped("res_id")
         )
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create([
-            {
-                "res_model_id": model_id,
-                "res_id": form.id,
-                "activity_type_id": activity_type.id,
-                "summary": activity_type.with_context(
-                    lang=form.employee_id.user_id.lang
-                ).summary,
-                "automated": True,
-                "user_id": form.employee_id.user_id.id,
-                "date_deadline": form.period_id.date_self_deadline
-                or fields.Date.context_today(self),
-            }
+        self._create_activities([
+            dict(
+                self._activity_values(
+                    model_id, form, activity_type, form.employee_id.user_id,
+                    form.period_id.date_self_deadline,
+                ),
+                note=False,
+            )
             for form in forms
             if form.id not in already
         ])
@@ -1469,34 +1478,17 @@ class AppraisalForm(models.Model):
             self.env["appraisal.summary"]._refresh(keys)
 
     def _notify_published_result(self):
-        """Tell each employee their published level, in their language.
-
-        Employees reachable by mail (when the sender has an address) get a
-        notification; the others a chatter note, logged in one batch.
-        """
-        notes = {}
-        labels_by_lang = {}
-        sender_has_email = bool(self.env.user.email)
-        for form in self:
-            lang = form._get_employee_lang()
-            form_lang = form.with_context(lang=lang)
-            if lang not in labels_by_lang:
-                labels_by_lang[lang] = dict(
-                    form_lang._fields["rating"]._description_selection(form_lang.env)
+        """Tell each employee their published level, in their language, in
+        one batch (see ``_post_notices``)."""
+        bodies = {}
+        for form_lang in self._with_employee_lang():
+            labels = dict(form_lang._fields["rating"]._description_selection(form_lang.env))
+            for form in form_lang:
+                bodies[form.id] = form_lang.env._(
+                    "The results of %(period)s are published: your level is "
+                    "%(rating)s (%(score)s%%).",
+                    period=form.period_id.name,
+                    rating=labels.get(form.rating, "-"),
+                    score=form.score_percent,
                 )
-            body = form_lang.env._(
-                "The results of %(period)s are published: your level is "
-                "%(rating)s (%(score)s%%).",
-                period=form.period_id.name,
-                rating=labels_by_lang[lang].get(form.rating, "-"),
-                score=form.score_percent,
-            )
-            partner = form.employee_id.sudo().work_contact_id
-            if sender_has_email and partner and (partner.email or partner.user_ids):
-                form.with_context(mail_notify_force_send=False).message_post(
-                    body=body, partner_ids=partner.ids, subtype_xmlid="mail.mt_comment"
-                )
-            else:
-                notes[form.id] = body
-        if notes:
-            self.browse(list(notes))._message_log_batch(bodies=notes)
+        self._post_notices(bodies)

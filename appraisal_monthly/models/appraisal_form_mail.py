@@ -1,9 +1,15 @@
 import logging
+from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models, tools
+from odoo.exceptions import MissingError
+from odoo.fields import Command
 from odoo.osv import expression
+from odoo.tools.mail import generate_tracking_message_id
 
 from .appraisal_form import (
     LATE_STEPS,
@@ -12,9 +18,15 @@ from .appraisal_form import (
     TEMPLATE_OVERDUE,
     TEMPLATE_PERIOD_OPEN,
     TEMPLATE_SELF_REMINDER,
+    TEMPLATE_SUBMITTED,
 )
 
 _logger = logging.getLogger(__name__)
+
+# (form id, partner id) pairs made followers by _subscribe_batch during the
+# block that creates their to-dos: a mark on the cursor, which no client
+# can send (see workflow_write.py).
+FOLLOWED_MARK = "appraisal_monthly.followed"
 
 class AppraisalForm(models.Model):
     """Who waits, who is late, and the e-mails that tell them: the "open"
@@ -140,6 +152,300 @@ class AppraisalForm(models.Model):
     # ------------------------------------------------------------------
     # Mail
     # ------------------------------------------------------------------
+    def _subscribe_batch(self, partners_by_form):
+        """Make partners followers of forms, ``{form id: partner ids}``, in a
+        few queries whatever the number of forms: one read of the existing
+        followers, one create of the missing ones (with the default
+        subtypes, as ``message_subscribe`` gives).  Returns the (form id,
+        partner id) pairs that follow their form.
+
+        No access check: called by the addon's own follow-ups, after the
+        gate of the step (the to-dos' assignees follow their forms)."""
+        pairs = {
+            (form_id, partner_id)
+            for form_id, partner_ids in partners_by_form.items()
+            for partner_id in partner_ids
+            if form_id and partner_id
+        }
+        if not pairs:
+            return set()
+        Partner = self.env["res.partner"].sudo()
+        partner_ids = list({partner_id for _form_id, partner_id in pairs})
+        partners = Partner.search_fetch(
+            [("id", "in", partner_ids), ("active", "=", True)], ["partner_share"]
+        )
+        active = set(partners.ids)
+        shared = set(partners.filtered("partner_share").ids)
+        pairs = {pair for pair in pairs if pair[1] in active}
+        if not pairs:
+            return set()
+        Followers = self.env["mail.followers"].sudo()
+        existing = {
+            (res_id, partner_id)
+            for _fid, res_id, partner_id, _subtypes in Followers._get_subscription_data(
+                [(self._name, list({form_id for form_id, _p in pairs}))], list(active)
+            )
+        }
+        new = sorted(pairs - existing)
+        if new:
+            default, _internal, external = self.env[
+                "mail.message.subtype"
+            ].default_subtypes(self._name)
+            Followers.with_context(default_partner_id=False).create([
+                {
+                    "res_model": self._name,
+                    "res_id": form_id,
+                    "partner_id": partner_id,
+                    "subtype_ids": [
+                        Command.set((external if partner_id in shared else default).ids)
+                    ],
+                }
+                for form_id, partner_id in new
+            ])
+        return pairs
+
+    @contextmanager
+    def _followers_known(self, pairs):
+        """Within the block, ``message_subscribe`` of these (form id,
+        partner id) pairs (as ``mail.activity`` does for each assignee) is
+        known to be done already and costs nothing."""
+        marks = self.env.cr.cache.setdefault(FOLLOWED_MARK, set())
+        added = set(pairs) - marks
+        marks.update(added)
+        try:
+            yield
+        finally:
+            marks.difference_update(added)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        marks = self.env.cr.cache.get(FOLLOWED_MARK)
+        if marks and partner_ids and not subtype_ids and all(
+            (form_id, partner_id) in marks for form_id in self.ids for partner_id in partner_ids
+        ):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _message_track(self, fields_iter, initial_values_dict):
+        """Odoo's tracking, with the notes of many forms logged at once.
+
+        Odoo logs the tracking of each record on its own (a message and its
+        values, a few queries a form): a step applied to ten thousand
+        forms, or their scores written in batch, would log ten thousand
+        times.  The same tracking values and notes (status, scores, level,
+        superiors: the chatter keeps every change, the superior's scores
+        after their first entry included) are created here in one create
+        of messages; a change with a subtype is posted as Odoo does.
+        """
+        if not fields_iter:
+            return {}
+        tracked_fields = self.fields_get(
+            fields_iter, attributes=("string", "type", "selection", "currency_field")
+        )
+        tracking = {}
+        for record in self:
+            try:
+                tracking[record.id] = record._mail_track(
+                    tracked_fields, initial_values_dict[record.id]
+                )
+            except MissingError:
+                continue
+        precommit = self.env.cr.precommit.data
+        bodies = precommit.pop(f"mail.tracking.message.{self._name}", {})
+        authors = precommit.pop(f"mail.tracking.author.{self._name}", {})
+        logs = {}  # author id -> list of message values
+        for record in self:
+            changes, tracking_value_ids = tracking.get(record.id, (None, None))
+            if not changes:
+                continue
+            subtype = record._track_subtype(
+                {fname: initial_values_dict[record.id][fname] for fname in changes}
+            )
+            author_id = authors[record.id].id if record.id in authors else None
+            body = (
+                bodies[record.id]
+                if record.id in bodies
+                else record._track_get_default_log_message(changes)
+            )
+            if subtype:
+                if subtype.exists():
+                    record.message_post(
+                        body=body,
+                        author_id=author_id,
+                        subtype_id=subtype.id,
+                        tracking_value_ids=tracking_value_ids,
+                    )
+            elif tracking_value_ids:
+                logs.setdefault(author_id, []).append(
+                    {"res_id": record.id, "body": escape(body or ""),
+                     "tracking_value_ids": tracking_value_ids}
+                )
+        for author_id, values_list in logs.items():
+            self._message_log_values(values_list, author_id=author_id)
+        return tracking
+
+    def _message_log_values(self, values_list, author_id=None, subtype_xmlid="mail.mt_note",
+                            message_type="notification", internal=True):
+        """Log notes on many forms in one create of messages, as
+        ``_message_log_batch`` does, each with its own values (body,
+        tracking values, partners)."""
+        if not values_list:
+            return self.env["mail.message"]
+        author_id, email_from = self._message_compute_author(
+            author_id, None, raise_on_email=False
+        )
+        base = {
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": self._name,
+            "record_alias_domain_id": False,
+            "record_company_id": False,
+            "record_name": False,
+            "message_type": message_type,
+            "is_internal": internal,
+            "subject": False,
+            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(subtype_xmlid),
+            "email_add_signature": False,
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(default=email_from)[False],
+        }
+        # Odoo creates the tracking values of each message on its own: they
+        # are created here for all the messages at once.
+        trackings = [values.get("tracking_value_ids") or [] for values in values_list]
+        messages = self.sudo()._message_create([
+            dict(
+                base,
+                message_id=generate_tracking_message_id("message-notify"),
+                **{key: value for key, value in values.items() if key != "tracking_value_ids"},
+            )
+            for values in values_list
+        ])
+        tracking_vals = [
+            dict(command[2], mail_message_id=message.id)
+            for message, commands in zip(messages, trackings)
+            for command in commands
+        ]
+        if tracking_vals:
+            self.env["mail.tracking.value"].sudo().create(tracking_vals)
+        return messages
+
+    def _post_notices(self, bodies):
+        """Tell the employees of many forms, ``{form id: body}``, in a few
+        queries whatever their number.
+
+        As ``message_post(partner_ids=employee)`` did form by form: a
+        message in each form's chatter addressed to its employee, in their
+        Inbox or by e-mail as they chose (the e-mails are queued, sent by
+        Odoo's mail queue, started at once).  The notice goes to the person
+        it is about, not to every follower of the form.  Without a
+        reachable employee, or when the acting user has no e-mail address
+        to send from, the text is only logged on the form: the workflow
+        never stops on mail settings.
+        """
+        if not bodies:
+            return
+        forms = self.browse(list(bodies)).sudo()
+        author = self.env.user.partner_id
+        sender_has_email = bool(self.env.user.email)
+        partner_of = {}
+        for form in forms:
+            partner = form.employee_id.work_contact_id
+            if (sender_has_email and partner and partner != author
+                    and (partner.email or partner.user_ids)):
+                partner_of[form.id] = partner
+        logged = {form_id: body for form_id, body in bodies.items() if form_id not in partner_of}
+        if logged:
+            self.browse(list(logged))._message_log_batch(bodies=logged)
+        if not partner_of:
+            return
+        posted = forms.filtered(lambda f: f.id in partner_of)
+        messages = posted._message_log_values(
+            [
+                {
+                    "res_id": form.id,
+                    "body": escape(bodies[form.id]),
+                    "partner_ids": partner_of[form.id].ids,
+                    "record_name": form.display_name,
+                    "subject": form.display_name,
+                }
+                for form in posted
+            ],
+            author_id=author.id,
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+            internal=False,
+        )
+        notifications = []
+        mail_values = []
+        mail_forms = []
+        for form, message in zip(posted, messages):
+            partner = partner_of[form.id]
+            user = partner.user_ids[:1]
+            if user and not user.share and user.notification_type == "inbox":
+                notifications.append({
+                    "author_id": author.id,
+                    "mail_message_id": message.id,
+                    "notification_status": "sent",
+                    "notification_type": "inbox",
+                    "res_partner_id": partner.id,
+                })
+            elif partner.email:
+                mail_forms.append((form, message, partner))
+        if mail_forms:
+            Render = self.env["mail.render.mixin"]
+            for form, message, partner in mail_forms:
+                lang = partner.lang or form.company_id.partner_id.lang or self.env.lang
+                mail_values.append({
+                    "mail_message_id": message.id,
+                    "body_html": Render.with_context(lang=lang)._render_encapsulate(
+                        "mail.mail_notification_light",
+                        message.body,
+                        add_context={"message": message, "lang": lang},
+                        context_record=form,
+                    ),
+                    "references": message.message_id,
+                    "recipient_ids": [Command.link(partner.id)],
+                    "auto_delete": True,
+                    "is_notification": True,
+                })
+            mails = self.env["mail.mail"].sudo().create(mail_values)
+            notifications += [
+                {
+                    "author_id": author.id,
+                    "is_read": True,
+                    "mail_mail_id": mail.id,
+                    "mail_message_id": message.id,
+                    "notification_status": "ready",
+                    "notification_type": "email",
+                    "res_partner_id": partner.id,
+                }
+                for mail, (_form, message, partner) in zip(mails, mail_forms)
+            ]
+            cron = self.env.ref("mail.ir_cron_mail_scheduler_action", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()
+        if notifications:
+            self.env["mail.notification"].sudo().create(notifications)
+
+    def _create_activities(self, vals_list):
+        """Create to-dos on forms in one ``mail.activity`` create, their
+        assignees made followers in one go beforehand (Odoo would subscribe
+        them one by one).  No "assigned to you" e-mail, as for every to-do
+        of the workflow (``mail_activity_quick_update``)."""
+        vals_list = [vals for vals in vals_list if vals.get("res_id")]
+        if not vals_list:
+            return self.env["mail.activity"]
+        users = self.env["res.users"].sudo().browse({vals["user_id"] for vals in vals_list})
+        partner_of = {user.id: user.partner_id.id for user in users}
+        partners_by_form = {}
+        for vals in vals_list:
+            partners_by_form.setdefault(vals["res_id"], set()).add(partner_of.get(vals["user_id"]))
+        followed = self._subscribe_batch(partners_by_form)
+        # The activity's record name is read from the forms' cache.
+        self.browse(list(partners_by_form)).sudo().fetch(["name"])
+        with self._followers_known(followed):
+            return self.env["mail.activity"].with_context(
+                mail_activity_quick_update=True
+            ).create(vals_list)
+
     def _queue_open_notices(self):
         """Have the employees of these forms told that their self-assessment
         is open.
@@ -158,9 +464,11 @@ class AppraisalForm(models.Model):
         if cron:
             cron.sudo()._trigger()
 
-    def _send_appraisal_mail(self, template_xmlid):
+    def _send_appraisal_mail(self, template_xmlid, digest=False):
         """E-mail whoever each form waits for (see ``waiting_partner_id``),
-        rendered in their language, in one batch.
+        rendered in their language, in one batch.  With ``digest``, a
+        person waited for by several of these forms gets one e-mail listing
+        them (see ``_send_digests``) rather than one per form.
 
         Nobody to write to, or no e-mail address: a note on the form's
         chatter instead.  A reminder never stops the workflow.  Returns the
@@ -174,9 +482,23 @@ class AppraisalForm(models.Model):
         forms = self.sudo()
         reachable = forms.filtered(lambda f: f.waiting_partner_id.email)
         unreachable = forms - reachable
-        if reachable:
+        singles = reachable
+        if digest:
+            # A superior given many forms at once (HR submitting a unit, a
+            # head reviewing theirs) gets one e-mail listing them.
+            by_partner = {}
+            for form in reachable:
+                by_partner.setdefault(
+                    (form.waiting_partner_id, form.period_id), forms.browse()
+                )
+                by_partner[form.waiting_partner_id, form.period_id] |= form
+            many = {key: group for key, group in by_partner.items() if len(group) > 1}
+            for group in many.values():
+                singles -= group
+            self._send_digests(template_xmlid, many)
+        if singles:
             template.sudo().send_mail_batch(
-                reachable.ids, email_layout_xmlid="mail.mail_notification_light"
+                singles.ids, email_layout_xmlid="mail.mail_notification_light"
             )
         if unreachable:
             bodies = {}
@@ -194,6 +516,67 @@ class AppraisalForm(models.Model):
                     )
             unreachable._message_log_batch(bodies=bodies)
         return reachable.with_env(self.env)
+
+    def _send_digests(self, template_xmlid, groups):
+        """One e-mail per person listing their forms, ``{(partner, period):
+        forms}``, in the person's language: the step's e-mail (submitted:
+        to review; reviewed: to approve) for many forms at once, each
+        employee's name linking to their form."""
+        if not groups:
+            return
+        Render = self.env["mail.render.mixin"]
+        mail_values = []
+        for (partner, period), forms in groups.items():
+            lang = partner.lang or period.company_id.partner_id.lang or self.env.lang
+            env = self.with_context(lang=lang).env
+            deadline = tools.format_date(env, period.date_review_deadline) or ""
+            if template_xmlid == TEMPLATE_SUBMITTED:
+                subject = env._("%(count)s self-assessments for %(period)s await your review",
+                                count=len(forms), period=period.name)
+                intro = env._(
+                    "%(count)s employees submitted their self-assessment for %(period)s. "
+                    "Please score each criterion and review their forms by %(deadline)s:",
+                    count=len(forms), period=period.name, deadline=deadline)
+            else:
+                subject = env._("%(count)s appraisals for %(period)s await your approval",
+                                count=len(forms), period=period.name)
+                intro = env._(
+                    "The appraisals of %(count)s employees for %(period)s were reviewed "
+                    "and await your approval by %(deadline)s:",
+                    count=len(forms), period=period.name, deadline=deadline)
+            base_url = forms[:1].get_base_url()
+            items = Markup("").join(
+                Markup('<li><a href="%s/mail/view?model=appraisal.form&amp;res_id=%s">%s</a></li>')
+                % (base_url, form.id, form.employee_id.name or "")
+                for form in forms.sorted(lambda f: f.employee_id.name or "")
+            )
+            body = Markup(
+                '<div style="margin: 0px; padding: 0px; font-size: 13px;">'
+                '<p style="margin: 0px; padding: 0px;">%s<br/><br/>%s</p><ul>%s</ul>'
+                '<p style="margin: 0px; padding: 0px;">%s</p></div>'
+            ) % (env._("Dear %(name)s,", name=partner.name), intro, items,
+                 period.company_id.name or "")
+            company = period.company_id
+            mail_values.append({
+                "subject": subject,
+                "body_html": Render.with_context(lang=lang)._render_encapsulate(
+                    "mail.mail_notification_light",
+                    body,
+                    add_context={
+                        "message": self.env["mail.message"].sudo().new(
+                            {"body": body, "record_name": subject}),
+                        "lang": lang,
+                    },
+                    context_record=period,
+                ),
+                "email_from": company.email_formatted or self.env.user.email_formatted,
+                "recipient_ids": [Command.link(partner.id)],
+                "auto_delete": True,
+            })
+        self.env["mail.mail"].sudo().create(mail_values)
+        cron = self.env.ref("mail.ir_cron_mail_scheduler_action", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
 
     @api.model
     def _cron_send_reminders(self):

@@ -1,3 +1,4 @@
+import datetime
 import logging
 
 from dateutil.relativedelta import relativedelta
@@ -18,6 +19,13 @@ _logger = logging.getLogger(__name__)
 PERIOD_STATUS_FIELDS = {"state", "date_published", "published_user_id"}
 # Carried by the period's forms: fixed once the period is open or has forms.
 PERIOD_DATE_FIELDS = {"date_start", "date_end", "period_type", "company_id"}
+# The background job of the period (appraisal_period_job.py): written by the
+# job only, whoever calls (sudo() included).
+JOB_FIELDS = {
+    "job_kind", "job_user_id", "job_date", "job_done", "job_total",
+    "job_employee_ids", "job_form_ids", "job_unmatched_ids", "job_created_count",
+    "job_existing_count",
+}
 FREE_PREFIXES = ("message_", "activity_")
 
 
@@ -269,7 +277,7 @@ class AppraisalPeriod(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("state", "draft") != "draft" or any(
-                vals.get(fname) for fname in PERIOD_STATUS_FIELDS - {"state"}
+                vals.get(fname) for fname in (PERIOD_STATUS_FIELDS - {"state"}) | JOB_FIELDS
             ):
                 raise UserError(
                     self.env._(
@@ -308,7 +316,7 @@ class AppraisalPeriod(models.Model):
         the actions only; a closed period changes not at all; its dates and
         company only while it is a draft without forms (the forms carry
         them); deadlines until its results are published."""
-        if changed & PERIOD_STATUS_FIELDS:
+        if changed & (PERIOD_STATUS_FIELDS | JOB_FIELDS):
             raise UserError(
                 self.env._(
                     "The status of a period changes only through its buttons (Open, "
@@ -410,6 +418,7 @@ class AppraisalPeriod(models.Model):
             if not workflow.period_target(period.state, action):
                 raise UserError(self._transition_refusal(action, period))
         self._lock_rows()
+        self._check_no_job()
         if action == "publish":
             for period in self:
                 period._check_all_approved()
@@ -478,12 +487,18 @@ class AppraisalPeriod(models.Model):
             forms = self.env["appraisal.form"].sudo().search(
                 [("period_id", "in", self.ids), ("state", "=", "approved")]
             ).with_env(self.env)
-            forms._notify_published_result()
+            threshold = self._get_background_threshold()
             for period in self:
+                period_forms = forms.filtered(lambda f, p=period: f.period_id == p)
+                if len(period_forms) >= threshold:
+                    # Ten thousand notices: in the background, batch by batch.
+                    period._queue_job("publish", forms=period_forms)
+                    continue
+                period_forms._notify_published_result()
                 period._message_log(
                     body=self.env._(
                         "Results published: %(count)s employee(s) notified.",
-                        count=len(forms.filtered(lambda f, p=period: f.period_id == p)),
+                        count=len(period_forms),
                     )
                 )
 
@@ -551,6 +566,33 @@ class AppraisalPeriod(models.Model):
         """Closed -> published, published -> open (to correct a result)."""
         return self._run_step("reopen")
 
+    @in_user_lang
+    def action_recompute_annual_results(self):
+        """Recompute the quarterly and annual results of the period's year
+        for everyone with an approved form of the company that year: now,
+        or in the background from the threshold on."""
+        self.ensure_one()
+        self._check_appraisal_officer()
+        year = self.date_start.year
+        groups = self.env["appraisal.form"].sudo()._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "approved"),
+                ("date_start", ">=", datetime.date(year, 1, 1)),
+                ("date_start", "<=", datetime.date(year, 12, 31)),
+            ],
+            ["employee_id"],
+        )
+        employees = self.env["hr.employee"].browse([employee.id for (employee,) in groups])
+        if len(employees) >= self._get_background_threshold():
+            return self._queue_job("annual", employees=employees)
+        self.env["appraisal.summary"]._refresh({(employee.id, year) for employee in employees})
+        return True
+
+    def action_refresh_job(self):
+        """The period's form, read again (the job's progress)."""
+        return True
+
     def action_print_summary(self):
         return self.env.ref("appraisal_monthly.action_report_period_summary").report_action(self)
 
@@ -564,6 +606,8 @@ class AppraisalPeriod(models.Model):
         the first and makes none)."""
         self._check_appraisal_officer()
         for period in self:
+            if period.job_kind and period.job_kind != "generate":
+                period._check_no_job()
             if period.state not in workflow.PERIOD_ACCEPTS_FORMS:
                 raise UserError(
                     self.env._(
@@ -652,6 +696,25 @@ class AppraisalPeriod(models.Model):
         self._message_log(body=body)
         return forms, existing, missing
 
+    def _generate_forms_or_queue(self, employees):
+        """Generate the missing forms of ``employees`` now, or, from the
+        background threshold on, in the background (after the same gate,
+        in this request).  Returns (created forms, number existing,
+        unmatched employees, queued)."""
+        self.ensure_one()
+        existing_employees = self.env["appraisal.form"].sudo().with_context(
+            active_test=False
+        ).search([("period_id", "=", self.id)]).employee_id
+        todo = employees - existing_employees
+        if len(todo) < self._get_background_threshold():
+            forms, existing, missing = self._generate_forms_logged(employees)
+            return forms, existing, missing, False
+        self._check_generation_allowed()
+        self._queue_job(
+            "generate", employees=todo, existing=len(employees) - len(todo)
+        )
+        return self.env["appraisal.form"], len(employees) - len(todo), employees.browse(), True
+
     @api.model
     def _cron_create_periods(self):
         """Daily: make sure each company with automatic periods has the
@@ -702,7 +765,7 @@ class AppraisalPeriod(models.Model):
         employees = self.env["hr.employee"].sudo().search(
             [("company_id", "=", company.id)]
         )
-        period._generate_forms_logged(employees)
+        period._generate_forms_or_queue(employees)
         return period.with_env(self.env)
 
     # ------------------------------------------------------------------

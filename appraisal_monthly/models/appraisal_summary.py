@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 
 from ..rules import results as summary_rules
 from ..user_lang import in_user_lang
@@ -316,19 +317,51 @@ class AppraisalSummary(models.Model):
             ])
         }
         to_create = []
+        to_update = []  # (result, values)
         for owner, group, year in targets:
             spans = self._compute_spans(owner, group, year, forms_by_emp, vetoes_by_emp)
             for (period_type, quarter), vals in spans.items():
                 summary = existing.get((owner.id, period_type, year, quarter))
                 if summary:
                     if summary.state != "locked":
-                        summary.write(vals)
+                        to_update.append((summary, vals))
                 elif vals["form_ids"][0][2] or vals["veto"] or period_type == "year":
                     to_create.append(dict(
                         vals, employee_id=owner.id, period_type=period_type,
                         year=year, quarter=quarter,
                     ))
-        return Summary.create(to_create) if to_create else Summary.browse()
+        self._update_results(to_update)
+        if not to_create:
+            return Summary.browse()
+        # No "created" note nor follower on each result: they are computed
+        # figures, made by the thousand.
+        return Summary.with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(to_create)
+
+    def _update_results(self, updates):
+        """Write the recomputed values of many results, ``[(result,
+        values)]``, in a few queries: one write per set of identical
+        figures, and the forms of all of them in one batch of the
+        relation (a write of each result would update its forms on its
+        own).  Results whose values did not change are left alone."""
+        if not updates:
+            return
+        form_field = self._fields["form_ids"]
+        by_values = {}
+        forms_changed = []
+        for summary, vals in updates:
+            form_ids = vals["form_ids"][0][2]
+            if set(form_ids) != set(summary.form_ids.ids):
+                forms_changed.append((summary, [Command.set(form_ids)]))
+            figures = {fname: value for fname, value in vals.items() if fname != "form_ids"}
+            if any(summary[fname] != value for fname, value in figures.items()):
+                by_values.setdefault(tuple(sorted(figures.items())), []).append(summary.id)
+        results = self.sudo()
+        for figures, ids in by_values.items():
+            results.browse(ids).write(dict(figures))
+        if forms_changed:
+            form_field.write_batch(forms_changed)
 
     @api.model
     def _refresh_company_year(self, company, year):

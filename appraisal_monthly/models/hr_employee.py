@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 # Fields of hr.employee and hr.department that shape the hierarchy of
 # superiors: a change of one of them forgets the hierarchy computed in the
@@ -152,17 +153,34 @@ class HrEmployee(models.Model):
 
     @api.model
     def _read_appraisal_managed_by(self, user):
-        employees = self.sudo().with_context(active_test=False)
-        mine = employees.search([("user_id", "=", user.id)])
-        if not mine:
-            return self.browse()
-        headed = self.env["hr.department"].sudo().with_context(active_test=False).search(
-            [("manager_id", "in", mine.ids)]
-        )
-        domain = [("parent_id", "child_of", mine.ids)]
-        if headed:
-            domain = ["|", ("department_id", "child_of", headed.ids)] + domain
-        return (employees.search(domain) - mine).with_env(self.env)
+        """One query, whatever the reader's rank: the manager chain below
+        the user's employee records (archived people included), walked by a
+        recursive query, and the members of the departments they head with
+        their sub-departments (the departments' parent path)."""
+        self.env["hr.employee"].flush_model(["user_id", "parent_id", "department_id"])
+        self.env["hr.department"].flush_model(["manager_id", "parent_path"])
+        self.env.cr.execute(SQL(
+            """
+            WITH RECURSIVE mine AS (
+                SELECT id FROM hr_employee WHERE user_id = %(user)s
+            ), chain(id) AS (
+                SELECT e.id FROM hr_employee e JOIN mine ON e.parent_id = mine.id
+                UNION
+                SELECT e.id FROM hr_employee e JOIN chain ON e.parent_id = chain.id
+            )
+            SELECT id FROM chain
+            UNION
+            SELECT e.id
+              FROM hr_employee e
+              JOIN hr_department d ON d.id = e.department_id
+              JOIN hr_department h ON starts_with(d.parent_path, h.parent_path)
+              JOIN mine ON h.manager_id = mine.id
+            EXCEPT
+            SELECT id FROM mine
+            """,
+            user=user.id,
+        ))
+        return self.browse(sorted(row[0] for row in self.env.cr.fetchall()))
 
     @api.model
     def _forget_appraisal_hierarchy(self):

@@ -1,6 +1,7 @@
 import io
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.tools.misc import xlsxwriter
 
 from ..rules import results as summary_rules
@@ -52,16 +53,33 @@ class AppraisalSummary(models.Model):
         summaries = self.search(domain).sorted(
             lambda s: (s.department_id.complete_name or "", s.employee_id.name or "")
         )
+        # Reading the result grants its details, even when a form comes
+        # from a body the reader has no access to (a transfer): the forms of
+        # every result are read in one query, in date order.
+        months_by_summary = {}
+        if summaries:
+            self.env["appraisal.form"].flush_model(
+                ["date_start", "period_id", "score_percent", "rating"])
+            self.env["appraisal.period"].flush_model(["period_type"])
+            self.flush_model(["form_ids"])
+            self.env.cr.execute(SQL(
+                """SELECT rel.summary_id, form.date_start, period.period_type,
+                          form.score_percent, form.rating
+                     FROM appraisal_summary_form_rel rel
+                     JOIN appraisal_form form ON form.id = rel.form_id
+                     JOIN appraisal_period period ON period.id = form.period_id
+                    WHERE rel.summary_id IN %s
+                 ORDER BY rel.summary_id, form.date_start, form.id""",
+                tuple(summaries.ids),
+            ))
+            for summary_id, date_start, period_type, percent, rating in self.env.cr.fetchall():
+                months = months_by_summary.setdefault(summary_id, {})
+                length = 3 if period_type == "quarter" else 1
+                for month in summary_rules.covered_months(date_start.month, length):
+                    months[month] = (percent, rating)
         rows = []
         for summary in summaries:
-            months = {}
-            # Reading the result grants its details, even when a form comes
-            # from a body the reader has no access to (a transfer).
-            forms = summary.sudo().form_ids.sorted(lambda f: (f.date_start, f.id))
-            for form in forms:
-                length = 3 if form.period_id.period_type == "quarter" else 1
-                for month in summary_rules.covered_months(form.date_start.month, length):
-                    months[month] = (form.score_percent, form.rating)
+            months = months_by_summary.get(summary.id, {})
             employee = summary.employee_id.sudo()
             rows.append({
                 "summary": summary,
@@ -69,7 +87,7 @@ class AppraisalSummary(models.Model):
                 "job": employee.job_id.name or employee.job_title or "",
                 "unit": employee.department_id.name or "",
                 "months": months,
-                "average": summary.average_score if summary.form_ids else None,
+                "average": summary.average_score if summary.id in months_by_summary else None,
                 "rating": summary.rating,
             })
         return rows

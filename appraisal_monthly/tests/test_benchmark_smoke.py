@@ -12,7 +12,7 @@ BENCH = os.path.join(
 STEPS = [
     "baseline_orm", "generate", "generate_again", "score_self", "submit",
     "score_superior", "review", "approve", "publish", "annual_update",
-    "annual_scratch", "period_sheet", "annual_sheet",
+    "annual_scratch", "annual_job", "period_sheet", "annual_sheet",
     "open_form:employee", "open_form:superior", "open_form:division_head",
     "open_form:hr_officer", "open_form:secretary", "open_form:chair",
 ]
@@ -55,3 +55,7 @@ class TestBenchmarkSmoke(TransactionCase):
         forms = self.env["appraisal.form"].search([("period_id", "=", org["period"].id)])
         self.assertEqual(set(forms.mapped("state")), {"approved"})
         self.assertEqual(org["period"].state, "published")
+        # Generation and publication went through the background job.
+        for step in ("generate", "publish", "annual_job"):
+            self.assertGreaterEqual(results[step]["job"]["batches"], 1)
+        self.assertFalse(org["period"].job_kind)

@@ -299,6 +299,26 @@ class TestGenerationReminders(AppraisalCommon):
         mail = self._mails(form, subject="awaits your approval")
         self.assertEqual(mail.recipient_ids, self.user_head.partner_id)
 
+    def test_superior_gets_one_mail_for_many_forms(self):
+        """HR submits a unit at once: its superior gets one e-mail listing
+        the forms, not one per form; a single form keeps its own e-mail."""
+        forms = self.Form.create([
+            {"employee_id": employee.id, "period_id": self.period_mar.id}
+            for employee in (self.emp_staff, self.emp_staff2, self.emp_staff3)
+        ])
+        for form in forms:
+            self.fill_self(form, 0.8)
+        mails_before = self.env["mail.mail"].sudo().search([])
+        forms.with_user(self.user_hr).action_submit()
+        new = self.env["mail.mail"].sudo().search([]) - mails_before
+        to_leader = new.filtered(lambda m: self.user_leader.partner_id in m.recipient_ids)
+        self.assertEqual(len(to_leader), 1, "one e-mail for the three forms")
+        self.assertIn("3 self-assessments", to_leader.subject)
+        for employee in ("Staff", "Staff Two", "Staff Three"):
+            self.assertIn(">%s</a>" % employee, to_leader.body_html)
+        for form in forms:
+            self.assertIn("res_id=%s" % form.id, to_leader.body_html)
+
     def test_mail_in_recipient_language(self):
         self.env["res.lang"]._activate_lang("vi_VN")
         template = self.env.ref("appraisal_monthly.mail_template_appraisal_submitted")

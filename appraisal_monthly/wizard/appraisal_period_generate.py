@@ -75,8 +75,25 @@ class AppraisalPeriodGenerate(models.TransientModel):
                     period=period.name,
                 )
             )
+        period._check_no_job()
         employees = self.env["hr.employee"].search(self._get_employee_domain())
-        forms, existing, missing = period._generate_forms_logged(employees)
+        forms, existing, missing, queued = period._generate_forms_or_queue(employees)
+        if queued:
+            # Thousands of forms: made in the background, the period shows
+            # the progress and the requester is notified at the end.
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "info",
+                    "message": self.env._(
+                        "%(count)s form(s) are being generated in the background. The "
+                        "period shows the progress; you will be notified when it is done.",
+                        count=period.job_total,
+                    ),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
         self.write({
             "step": "done",
             "created_count": len(forms),
