@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
@@ -1174,7 +1175,7 @@ class AppraisalForm(models.Model):
                     "Your appraisal for %(period)s is approved: %(rating)s (%(score)s%%).",
                     period=form.period_id.name,
                     rating=labels.get(form.rating, "-"),
-                    score=form.score_percent,
+                    score=form._format_percent(form_lang.env),
                 )
         self._post_notices(bodies)
 
@@ -1477,6 +1478,12 @@ class AppraisalForm(models.Model):
         if keys:
             self.env["appraisal.summary"]._refresh(keys)
 
+    def _format_percent(self, env):
+        """The form's percentage as its reader's language writes numbers
+        (80,0 / 93,33 in Vietnamese), with no more decimals than it has."""
+        value = self.score_percent
+        return formatLang(env, value, digits=1 if round(value, 1) == round(value, 2) else 2)
+
     def _notify_published_result(self):
         """Tell each employee their published level, in their language, in
         one batch (see ``_post_notices``)."""
@@ -1489,6 +1496,6 @@ class AppraisalForm(models.Model):
                     "%(rating)s (%(score)s%%).",
                     period=form.period_id.name,
                     rating=labels.get(form.rating, "-"),
-                    score=form.score_percent,
+                    score=form._format_percent(form_lang.env),
                 )
         self._post_notices(bodies)

@@ -330,6 +330,12 @@ class TestQuotaPublication(AppraisalCommon):
         self.assertEqual(len(message), 1)
         self.assertIn("your level is Good (80.0%)", message.body)
         self.assertIn(self.user_staff2.partner_id, message.partner_ids)
+        # The notice is about the employee: the superiors following the
+        # form are not its recipients.
+        self.assertNotIn(form.reviewer_user_id.partner_id, message.partner_ids)
+        # A Vietnamese reader gets the Vietnamese way of writing numbers.
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.assertEqual(form._format_percent(form.with_context(lang="vi_VN").env), "80,0")
         # Nobody to notify: the result is still logged on the form.
         note = silent.message_ids.filtered(lambda m: self.feb.name in (m.body or ""))[:1]
         # Written in that employee's language (the company's, having no user).
