@@ -33,9 +33,12 @@ def workflow_writing(records):
 
 
 def in_workflow(records):
-    """True when every record is being written by its workflow action."""
+    """True when every record is being written by its workflow action
+    (an empty recordset, which a write leaves unchanged, included)."""
+    if not records:
+        return True
     marks = records.env.cr.cache.get(_MARK)
-    if not marks or not records:
+    if not marks:
         return False
     return all(marks[(records._name, record_id)] > 0 for record_id in records.ids)
 

@@ -17,10 +17,14 @@ RATING_SELECTION = [
 RATING_RANK = {key: rank for rank, (key, _label) in enumerate(RATING_SELECTION)}
 
 
-def sort_groups_by_rating(groups, groupby):
-    """Order read_group results by level rank within each group of the
-    groupbys before ``rating`` (kept in their own order)."""
-    names = [spec.split(":")[0] for spec in groupby]
+def sort_groups_by_rating(groups, groupby, orderby=False, lazy=True):
+    """Order read_group results by level rank (Excellent first, not
+    alphabetically) within each group of the groupbys before ``rating``
+    (kept in their own order); an explicit order on the level wins."""
+    if orderby and "rating" in orderby:
+        return groups
+    specs = [groupby] if isinstance(groupby, str) else list(groupby)
+    names = [spec.split(":")[0] for spec in (specs[:1] if lazy else specs)]
     if "rating" not in names:
         return groups
     before = names[:names.index("rating")]
@@ -461,10 +465,7 @@ class AppraisalForm(models.Model):
         groups = super().read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
         )
-        if orderby and "rating" in orderby:
-            return groups
-        specs = [groupby] if isinstance(groupby, str) else list(groupby)
-        return sort_groups_by_rating(groups, specs[:1] if lazy else specs)
+        return sort_groups_by_rating(groups, groupby, orderby, lazy)
 
     # ------------------------------------------------------------------
     # Constraints and CRUD

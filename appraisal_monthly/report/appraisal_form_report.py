@@ -53,14 +53,10 @@ class AppraisalFormReport(models.Model):
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        # Levels in rank order (Excellent first), not alphabetical.
         groups = super().read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
         )
-        if orderby and "rating" in orderby:
-            return groups
-        specs = [groupby] if isinstance(groupby, str) else list(groupby)
-        return sort_groups_by_rating(groups, specs[:1] if lazy else specs)
+        return sort_groups_by_rating(groups, groupby, orderby, lazy)
 
     @property
     def _table_query(self):
