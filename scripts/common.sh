@@ -36,6 +36,8 @@ db_host = $DB_HOST
 db_port = $DB_PORT
 db_user = $DB_USER
 http_interface = 127.0.0.1
+http_port = ${ODOO_HTTP_PORT:-8069}
+gevent_port = ${ODOO_GEVENT_PORT:-8072}
 data_dir = $ROOT/.odoo/data
 CONF
 }
