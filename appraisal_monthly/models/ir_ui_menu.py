@@ -16,7 +16,9 @@ class IrUiMenu(models.Model):
         score, review or approve (as hr hides Departments from employees)."""
         res = super()._load_menus_blacklist()
         user = self.env.user
-        if user.has_group("appraisal_monthly.group_appraisal_committee"):
+        if user.has_group("appraisal_monthly.group_appraisal_committee") or user.has_group(
+            "appraisal_monthly.group_appraisal_officer"
+        ):
             return res
         if self.env["hr.employee"]._get_appraisal_managed_by(user):
             return res

@@ -1,4 +1,5 @@
 from . import appraisal_reward_guard_mixin
+from . import appraisal_reward_shared_mixin
 from . import appraisal_reward_unit_mixin
 from . import appraisal_reward_authority
 from . import appraisal_reward_title
@@ -12,6 +13,7 @@ from . import appraisal_reward_vote
 from . import appraisal_reward_decision
 from . import appraisal_reward_decision_xlsx
 from . import appraisal_reward_award
+from . import hr_department
 from . import hr_employee
 from . import hr_employee_public
 from . import appraisal_summary

@@ -1,18 +1,24 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AppraisalRewardAuthority(models.Model):
     """Who signs a commendation decision (Law 06/2022, art. 80): each title
-    lists the authorities that may grant it."""
+    lists the authorities that may grant it.  The shipped authorities serve
+    every company (read-only); a company adds or duplicates its own."""
 
     _name = "appraisal.reward.authority"
     _description = "Commendation Authority"
+    _inherit = ["appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
     _order = "sequence, id"
+    _reward_action_fields = ()
+    _reward_unique_fields = ("code",)
 
     name = fields.Char(required=True)
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", help="Leave empty for an authority of every company (shipped ones).")
     signer_title = fields.Char(
         help="How the signer signs, e.g. CHỦ TỊCH; printed above the signature.")
     issuer_name = fields.Char(
@@ -23,5 +29,15 @@ class AppraisalRewardAuthority(models.Model):
         default="/QĐ-UBND", help="Appended to the number of new decisions, e.g. /QĐ-UBND.")
 
     _sql_constraints = [
-        ("code_uniq", "unique(code)", "The code of an authority must be unique."),
+        ("code_uniq", "unique(code, company_id)",
+         "The code of an authority must be unique in its company."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._reward_check_create(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._reward_check_values([vals])
+        return super().write(vals)

@@ -4,9 +4,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import amounts
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 RATING_FIELDS = ("rating", "average_score")
+# What an award of a decision takes from its nomination, and keeps: the
+# candidate, the title, the year (delete it from the draft instead).
+NOMINATION_FIELDS = ("nomination_id", "title_id", "employee_id", "department_id", "year",
+                     "decision_id")
 
 
 class AppraisalRewardAward(models.Model):
@@ -176,7 +182,9 @@ class AppraisalRewardAward(models.Model):
     # Lock
     # ------------------------------------------------------------------
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
+        self = self._reward_clean_env()
         self._reward_check_create(vals_list)
         for vals in vals_list:
             if vals.get("rating_changed") or vals.get("amount"):
@@ -184,21 +192,75 @@ class AppraisalRewardAward(models.Model):
         awards = super().create(vals_list)
         if awards.decision_id.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._("An issued decision no longer changes."))
+        awards._check_from_nomination()
+        awards._check_not_for_oneself()
         awards.filtered("decision_id")._reward_recompute_amounts()
         return awards
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_write(vals)
-        return super().write(vals)
+        result = super(AppraisalRewardAward, self._reward_tracked()).write(vals)
+        if {"employee_id", "department_id"} & set(vals):
+            self._check_not_for_oneself()
+        return result
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
 
     def _reward_check_lock(self, vals):
         if self.decision_id.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._(
                 "The awards of an issued decision change only by revocation or confirmation."))
+        locked = [name for name in NOMINATION_FIELDS if name in vals]
+        if locked and self.filtered("decision_id"):
+            raise UserError(self.env._(
+                "An award of a decision keeps the candidate, title and year its nomination "
+                "passed with: remove it from the draft instead."))
         if "decision_id" in vals and vals["decision_id"]:
-            decision = self.env["appraisal.reward.decision"].browse(vals["decision_id"])
-            if decision.state != "draft":
-                raise UserError(self.env._("An issued decision no longer changes."))
+            raise UserError(self.env._(
+                "An award is made in its decision: a past award is never moved into one."))
+
+    def _check_from_nomination(self):
+        """An award of a campaign's decision comes from a nomination of that
+        campaign passed by the council, for the same candidate, title and
+        year (checked when drafted and again on issue)."""
+        for award in self.sudo().filtered("decision_id"):
+            decision, nomination = award.decision_id, award.nomination_id
+            if not nomination:
+                if decision.campaign_id:
+                    raise ValidationError(self.env._(
+                        "%(award)s: an award of the decision of campaign %(campaign)s comes "
+                        "from a nomination the council passed.",
+                        award=award.display_name, campaign=decision.campaign_id.name))
+                continue
+            if nomination.campaign_id != decision.campaign_id:
+                raise ValidationError(self.env._(
+                    "%(award)s: its nomination belongs to another campaign than the "
+                    "decision's.", award=award.display_name))
+            if nomination.state != "passed":
+                labels = dict(nomination._fields["state"]._description_selection(self.env))
+                raise ValidationError(self.env._(
+                    "%(award)s: its nomination is %(state)s; only a nomination the council "
+                    "passed is awarded.", award=award.display_name,
+                    state=labels.get(nomination.state, nomination.state)))
+            if (nomination.title_id, nomination.employee_id, nomination.department_id,
+                    nomination.year) != (award.title_id, award.employee_id,
+                                         award.department_id, award.year):
+                raise ValidationError(self.env._(
+                    "%(award)s: the candidate, title and year must be those of its nomination "
+                    "(%(nomination)s, %(year)s).", award=award.display_name,
+                    nomination=nomination.display_name, year=nomination.year))
+
+    def _check_not_for_oneself(self):
+        """Nobody records a past award for themselves."""
+        user = self.env.user
+        mine = self.sudo().filtered(
+            lambda a: not a.decision_id and a.employee_id.user_id == user)
+        if mine:
+            raise AccessError(self.env._(
+                "Nobody records a past award for themselves: ask another emulation officer."))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -287,10 +349,23 @@ class AppraisalRewardAward(models.Model):
         if not self.env.user.has_group(COMMITTEE_GROUP):
             raise AccessError(self.env._("Only the reward committee revokes or confirms awards."))
 
+    @in_user_lang
     def action_revoke(self, reason=None, reference=None, date=None):
         """Revoke, with the reason and the revocation decision's reference.
         Without them (a click), open the dialog that asks for them."""
         self._check_manager()
+        for name, value in (("reason", reason), ("reference", reference)):
+            if value not in (None, False) and not isinstance(value, str):
+                raise UserError(self.env._(
+                    "The reason and the reference of a revocation are texts: %(value)s is "
+                    "not.", value=repr(value)))
+        if date not in (None, False):
+            try:
+                date = fields.Date.to_date(date)
+            except (TypeError, ValueError) as error:
+                raise UserError(self.env._(
+                    "The date of the revocation is not a date: %(value)s.",
+                    value=repr(date))) from error
         if not (reason or "").strip() or not (reference or "").strip():
             return {
                 "type": "ir.actions.act_window",
@@ -318,9 +393,12 @@ class AppraisalRewardAward(models.Model):
                 award.decision_id._message_log(body="%s: %s" % (award.display_name, text))
         return True
 
+    @in_user_lang
     def action_confirm_rating(self, reason=None):
         """The committee keeps the award despite the changed rating."""
         self._check_manager()
+        if reason not in (None, False) and not isinstance(reason, str):
+            raise UserError(self.env._("The reason must be a text."))
         if self.filtered(lambda a: not a.rating_changed or a.state != "awarded"):
             raise UserError(self.env._("Only an award flagged for a changed rating is confirmed."))
         self._reward_write({"rating_changed": False})

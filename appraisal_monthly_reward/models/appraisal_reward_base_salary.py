@@ -1,23 +1,28 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
-from ..rules import amounts
+from ..rules import amounts, validation
 
 
 class AppraisalRewardBaseSalary(models.Model):
     """The base salary (mức lương cơ sở) by date: awards are multiples of
-    the one in force on the decision date.  HR adds a row when the
-    Government changes it."""
+    the one in force on the decision date.  The national rows (no company)
+    come with the module and are read-only; HR adds a row of its company
+    when the Government changes it (a company's row wins on the same
+    date)."""
 
     _name = "appraisal.reward.base.salary"
     _description = "Base Salary"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
     _order = "date_from desc, id desc"
+    _reward_action_fields = ()
+    _reward_unique_fields = ("date_from",)
 
     date_from = fields.Date(string="In Force From", required=True, tracking=True)
     amount = fields.Float(string="Amount (đ)", digits=(16, 0), required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", tracking=True,
-        help="Leave empty for the national amount; a company's own row wins on the same date.")
+        help="Empty for the national amount; a company's own row wins on the same date.")
     reference = fields.Char(string="Legal Basis", help="E.g. Nghị định 73/2024/NĐ-CP.")
 
     _sql_constraints = [
@@ -25,6 +30,24 @@ class AppraisalRewardBaseSalary(models.Model):
         ("date_company_uniq", "unique(date_from, company_id)",
          "One base salary per date (and company)."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._reward_check_create(vals_list)
+        self._check_amounts(vals_list)
+        return super(AppraisalRewardBaseSalary, self._reward_tracked()).create(vals_list)
+
+    def write(self, vals):
+        self._reward_check_values([vals])
+        self._check_amounts([vals])
+        return super(AppraisalRewardBaseSalary, self._reward_tracked()).write(vals)
+
+    def _check_amounts(self, vals_list):
+        for vals in vals_list:
+            if "amount" in vals and not validation.positive_amount(vals["amount"]):
+                raise UserError(self.env._(
+                    "The base salary must be a positive amount: %(value)s is not.",
+                    value=repr(vals["amount"])))
 
     @api.depends("date_from", "amount")
     def _compute_display_name(self):

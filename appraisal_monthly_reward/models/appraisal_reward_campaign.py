@@ -3,6 +3,9 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from ..rules import amounts, eligibility, quota, votes
 
@@ -103,28 +106,81 @@ class AppraisalRewardCampaign(models.Model):
                     "Campaign %(campaign)s is %(state)s: this step is not possible now.",
                     campaign=campaign.name, state=labels[campaign.state]))
 
+    def _lock_rows(self):
+        """Serialise the steps that must see each other on a campaign
+        (a ballot cast while the vote is being closed): the rows are locked
+        and touched, so that a transaction that waited gets a serialisation
+        failure and is retried with fresh data, as Odoo's RPC layer does."""
+        if not self.ids:
+            return
+        ids = tuple(sorted(set(self.ids)))
+        self.env.cr.execute(SQL(
+            "SELECT id FROM appraisal_reward_campaign WHERE id IN %s ORDER BY id "
+            "FOR NO KEY UPDATE", ids))
+        self.env.cr.execute(SQL(
+            "UPDATE appraisal_reward_campaign SET write_date = write_date WHERE id IN %s", ids))
+        self.invalidate_recordset(["state"])
+
+    @in_user_lang
     def write(self, vals):
         self._reward_check_write(vals)
-        return super().write(vals)
+        return super(AppraisalRewardCampaign, self._reward_tracked()).write(vals)
 
     def _reward_check_lock(self, vals):
         if {"year", "company_id"} & set(vals) and self.nomination_ids:
             raise UserError(self.env._(
                 "The year of a campaign with nominations cannot change."))
+        if "council_user_ids" in vals and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(self.env._(
+                "The council is frozen once the vote opens: its members change only while "
+                "the campaign is in preparation."))
+        if "name" in vals:
+            self._check_name_unique([(vals["name"], c.company_id.id) for c in self], exclude=self)
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
+        self = self._reward_clean_env()
         self._reward_check_create(vals_list)
+        self._check_name_unique(
+            [(vals.get("name"), vals.get("company_id") or self.env.company.id)
+             for vals in vals_list])
         return super().create(vals_list)
+
+    def _check_name_unique(self, pairs, exclude=None):
+        """A campaign's name is unique in its company: said in words before
+        the database's constraint would answer."""
+        pairs = [(name, company) for name, company in pairs if name]
+        if not pairs:
+            return
+        clash = len(set(pairs)) < len(pairs)
+        domain = [("name", "in", [name for name, _c in pairs])]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        clash = clash or any((c.name, c.company_id.id) in pairs
+                             for c in self.sudo().with_context(active_test=False).search(domain))
+        if clash:
+            raise UserError(self.env._(
+                "A campaign with this name already exists in the company: choose another name."))
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
         if self.decision_ids or self.filtered(lambda c: c.state != "draft" and c.state != "cancelled"):
             raise UserError(self.env._("A campaign that went to the council cannot be deleted."))
+        if self.env["appraisal.reward.vote"].sudo().search_count(
+                [("campaign_id", "in", self.ids), ("vote", "!=", False)], limit=1):
+            raise UserError(self.env._(
+                "The council has cast ballots in this campaign: they are kept, and the "
+                "campaign cannot be deleted."))
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @in_user_lang
     def action_find_candidates(self):
         """Propose every title from the annual results; refresh the reasons
         of the nominations already there (running it again adds nothing)."""
@@ -140,6 +196,7 @@ class AppraisalRewardCampaign(models.Model):
                 eligible=len(campaign.nomination_ids.filtered("eligible"))))
         return True
 
+    @in_user_lang
     def action_forward_eligible(self):
         """The officer forwards every eligible (or justified) nomination not
         yet forwarded, whatever unit proposed it."""
@@ -151,6 +208,7 @@ class AppraisalRewardCampaign(models.Model):
         nominations._reward_write({"state": "checked"})
         return True
 
+    @in_user_lang
     def action_open_voting(self):
         """Send the forwarded nominations to the council: one ballot per
         member and nomination, and a to-do for each member."""
@@ -166,11 +224,14 @@ class AppraisalRewardCampaign(models.Model):
                 raise UserError(self.env._("Name the members of the council first."))
             existing = {(v.nomination_id.id, v.user_id.id) for v in Vote.search(
                 [("nomination_id", "in", nominations.ids)])}
-            Vote.create([
-                {"nomination_id": nomination.id, "user_id": user.id}
-                for nomination in nominations for user in campaign.council_user_ids
-                if (nomination.id, user.id) not in existing
-            ])
+            # A member gets no ballot on their own nomination.
+            with Vote._reward_creating():
+                Vote.create([
+                    {"nomination_id": nomination.id, "user_id": user.id}
+                    for nomination in nominations for user in campaign.council_user_ids
+                    if (nomination.id, user.id) not in existing
+                    and nomination.sudo().employee_id.user_id != user
+                ])
             campaign._reward_write({"state": "voting"})
             activity_type = self.env.ref("appraisal_monthly_reward.mail_activity_reward_vote")
             self.env["mail.activity"].sudo().create([{
@@ -183,13 +244,15 @@ class AppraisalRewardCampaign(models.Model):
             } for user in campaign.council_user_ids])
         return True
 
+    @in_user_lang
     def action_close_voting(self):
         """Count the ballots: each nomination passes or not by its title's
         threshold."""
         self._check_manager()
+        # A ballot being cast waits for the count, or the count for it.
+        self._lock_rows()
         self._check_state("voting")
         for campaign in self:
-            members = len(campaign.council_user_ids)
             nominations = campaign.nomination_ids.filtered(lambda n: n.state == "checked")
             ballots = defaultdict(list)
             for vote in self.env["appraisal.reward.vote"].sudo().search(
@@ -198,9 +261,11 @@ class AppraisalRewardCampaign(models.Model):
             passed = nominations.browse()
             for nomination in nominations:
                 title = nomination.title_id
+                # "All members": the members frozen when the vote opened who
+                # may vote on it (one ballot each; none on their own).
                 ok, _count, _total = votes.vote_passes(
-                    ballots[nomination.id], members, title.vote_percent, title.vote_base,
-                    title.vote_compare)
+                    ballots[nomination.id], len(ballots[nomination.id]), title.vote_percent,
+                    title.vote_base, title.vote_compare)
                 if ok:
                     passed |= nomination
             passed._reward_write({"state": "passed", "passed": True})
@@ -212,6 +277,7 @@ class AppraisalRewardCampaign(models.Model):
                 passed=len(passed), total=len(nominations)))
         return True
 
+    @in_user_lang
     def action_reopen_voting(self):
         self._check_manager()
         self._check_state("closed")
@@ -224,6 +290,7 @@ class AppraisalRewardCampaign(models.Model):
             campaign._reward_write({"state": "voting"})
         return True
 
+    @in_user_lang
     def action_cancel(self):
         self._check_manager()
         self._check_state("draft", "voting", "closed")
@@ -232,16 +299,25 @@ class AppraisalRewardCampaign(models.Model):
         self._reward_write({"state": "cancelled"})
         return True
 
+    @in_user_lang
     def action_reset_to_draft(self):
         self._check_manager()
+        self._lock_rows()
         self._check_state("cancelled", "voting")
-        self.env["appraisal.reward.vote"].sudo().search(
-            [("campaign_id", "in", self.ids)]).unlink()
+        ballots = self.env["appraisal.reward.vote"].sudo().search([("campaign_id", "in", self.ids)])
+        if ballots.filtered("vote"):
+            raise UserError(self.env._(
+                "The council has cast ballots: they are never deleted, so the campaign cannot "
+                "go back to preparation. Close the vote, or cancel the campaign and start a "
+                "new one."))
+        with ballots._reward_internal():
+            ballots.unlink()
         self.nomination_ids.filtered(lambda n: n.state in ("checked", "passed", "rejected")) \
             ._reward_write({"state": "submitted", "passed": False})
         self._reward_write({"state": "draft"})
         return True
 
+    @in_user_lang
     def action_check_quota(self):
         self.ensure_one()
         lines = self._get_quota_lines()
@@ -257,6 +333,7 @@ class AppraisalRewardCampaign(models.Model):
             },
         }
 
+    @in_user_lang
     def action_create_decision(self):
         """Open the dialog that drafts a decision from the passed nominations."""
         self.ensure_one()
@@ -272,6 +349,7 @@ class AppraisalRewardCampaign(models.Model):
             "name": self.env._("Draft a Decision"),
         }
 
+    @in_user_lang
     def action_open_nominations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -280,6 +358,7 @@ class AppraisalRewardCampaign(models.Model):
         action["context"] = {"default_campaign_id": self.id, "search_default_group_title": 1}
         return action
 
+    @in_user_lang
     def action_open_decisions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -466,7 +545,9 @@ class AppraisalRewardCampaign(models.Model):
             nominations = self.sudo().nomination_ids.filtered(
                 lambda n: n.state in OPEN_NOMINATION_STATES)
         targets = nominations.sudo() | created
-        targets.condition_ids.unlink()
+        Condition = self.env["appraisal.reward.nomination.condition"].sudo()
+        with Condition._reward_creating():
+            targets.condition_ids.unlink()
         line_vals = []
         for nomination in targets:
             _title, kind, key = nomination._get_candidate_key()
@@ -475,7 +556,8 @@ class AppraisalRewardCampaign(models.Model):
                 "nomination_id": nomination.id, "sequence": sequence,
                 "code": condition.code, "met": condition.met, "params": condition.params,
             } for sequence, condition in enumerate(conditions))
-        self.env["appraisal.reward.nomination.condition"].sudo().create(line_vals)
+        with Condition._reward_creating():
+            Condition.create(line_vals)
         # The annual result behind each individual nomination (found once
         # the result exists; a nomination keeps its result).
         for nomination in targets.filtered(lambda n: n.employee_id and not n.summary_id):

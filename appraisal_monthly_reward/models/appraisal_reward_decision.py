@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
@@ -34,7 +36,7 @@ class AppraisalRewardDecision(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company)
     authority_id = fields.Many2one(
-        "appraisal.reward.authority", required=True, tracking=True,
+        "appraisal.reward.authority", required=True, tracking=True, check_company=True,
         default=lambda self: self._default_authority())
     signer_name = fields.Char(string="Signed By", tracking=True)
     signer_title = fields.Char(
@@ -51,7 +53,12 @@ class AppraisalRewardDecision(models.Model):
     award_ids = fields.One2many("appraisal.reward.award", "decision_id", string="Awards")
     award_count = fields.Integer(compute="_compute_amount_total", store=True)
     amount_total = fields.Float(
-        string="Total (đ)", digits=(16, 0), compute="_compute_amount_total", store=True)
+        string="Total (đ)", digits=(16, 0), compute="_compute_amount_total", store=True,
+        help="The total as decided: a later revocation is shown beside it, never "
+        "subtracted.")
+    amount_revoked = fields.Float(
+        string="Revoked Since (đ)", digits=(16, 0), compute="_compute_amount_total",
+        store=True, help="The amounts of the awards revoked after the decision.")
     state = fields.Selection(
         [("draft", "Draft"), ("issued", "Issued"), ("cancelled", "Cancelled")],
         default="draft", required=True, readonly=True, tracking=True, copy=False, index=True)
@@ -80,9 +87,11 @@ class AppraisalRewardDecision(models.Model):
     @api.depends("award_ids.amount", "award_ids.state")
     def _compute_amount_total(self):
         for decision in self:
-            awards = decision.award_ids.filtered(lambda a: a.state == "awarded")
+            awards = decision.sudo().award_ids
             decision.amount_total = sum(awards.mapped("amount"))
-            decision.award_count = len(decision.award_ids)
+            decision.amount_revoked = sum(
+                awards.filtered(lambda a: a.state == "revoked").mapped("amount"))
+            decision.award_count = len(awards)
 
     @api.depends("award_ids.rating_changed")
     def _compute_rating_changed(self):
@@ -94,24 +103,49 @@ class AppraisalRewardDecision(models.Model):
         for decision in self:
             decision.award_ids._check_authority()
 
+    @api.constrains("date", "company_id", "state")
+    def _check_base_salary(self):
+        """The amounts are multiples of the base salary in force on the
+        decision's date: a date before any base salary is refused."""
+        BaseSalary = self.env["appraisal.reward.base.salary"]
+        for decision in self.filtered(lambda d: d.state == "draft" and d.date):
+            if not BaseSalary._get_amount_on(decision.date, decision.company_id):
+                raise ValidationError(self.env._(
+                    "No base salary is in force on %(date)s: the amounts of the decision "
+                    "cannot be computed. Date the decision later, or record the base salary "
+                    "of that date first (Configuration > Base Salary).",
+                    date=fields.Date.to_string(decision.date)))
+
     # ------------------------------------------------------------------
     # Lock
     # ------------------------------------------------------------------
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
+        self = self._reward_clean_env()
         self._reward_check_create(vals_list)
         decisions = super().create(vals_list)
         decisions.award_ids._reward_recompute_amounts()
         return decisions
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_write(vals)
-        result = super().write(vals)
+        result = super(AppraisalRewardDecision, self._reward_tracked()).write(vals)
         if "date" in vals or "company_id" in vals:
             self.award_ids._reward_recompute_amounts()
         return result
 
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
+
     def _reward_check_lock(self, vals):
+        if "campaign_id" in vals and self.filtered(
+                lambda d: d.award_ids and d.campaign_id.id != vals["campaign_id"]):
+            raise UserError(self.env._(
+                "The awards of a decision come from its campaign: the campaign of a decision "
+                "with awards does not change."))
         locked = self.filtered(lambda d: d.state != "draft")
         if locked:
             raise UserError(self.env._(
@@ -133,6 +167,7 @@ class AppraisalRewardDecision(models.Model):
             raise AccessError(self.env._(
                 "Only the reward committee and the emulation officer handle decisions."))
 
+    @in_user_lang
     def action_issue(self):
         """Number, check and lock the decision; its awards take effect."""
         self._check_manager()
@@ -145,6 +180,8 @@ class AppraisalRewardDecision(models.Model):
                 raise UserError(self.env._("Write who signs the decision."))
             decision.award_ids._check_authority()
             decision.award_ids._check_unique()
+            decision.award_ids._check_from_nomination()
+            decision._check_base_salary()
             if decision.campaign_id:
                 decision.campaign_id._check_quotas()
         for decision in self:
@@ -161,26 +198,40 @@ class AppraisalRewardDecision(models.Model):
             decision.award_ids._reward_snapshot_ratings()
             decision._reward_write(vals)
             decision.award_ids.nomination_id._reward_write({"state": "awarded"})
+            decision._reward_tracked()._message_log(body=self.env._(
+                "Decision %(number)s issued by %(user)s.", number=vals.get("name") or
+                decision.name, user=self.env.user.name))
             decision._message_log(body=self.env._(
                 "Issued: %(count)s awards, %(total)s đ in all.",
                 count=len(decision.award_ids), total="{:,.0f}".format(decision.amount_total)))
         return True
 
+    @in_user_lang
     def action_cancel(self):
         self._check_manager()
         if self.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._("Only a draft decision can be cancelled."))
         self._reward_write({"state": "cancelled"})
+        for decision in self:
+            decision._message_log(body=self.env._("Draft decision cancelled by %(user)s.",
+                                                  user=self.env.user.name))
         return True
 
+    @in_user_lang
     def action_reset_to_draft(self):
         self._check_manager()
         if self.filtered(lambda d: d.state != "cancelled"):
             raise UserError(self.env._("Only a cancelled decision returns to draft."))
         self._reward_write({"state": "draft"})
         self.award_ids._check_unique()
+        self.award_ids._check_from_nomination()
+        self._check_base_salary()
+        for decision in self:
+            decision._message_log(body=self.env._("Decision returned to draft by %(user)s.",
+                                                  user=self.env.user.name))
         return True
 
+    @in_user_lang
     def action_open_awards(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -192,7 +243,12 @@ class AppraisalRewardDecision(models.Model):
     def _get_awards_by_title(self):
         """[(title, awards)] in the titles' order, for the printed decision."""
         self.ensure_one()
-        awards = self.award_ids.filtered(lambda a: a.state == "awarded")
+        # The whole list as decided, whoever reads it: a reader of the
+        # decision reads all of it (revoked awards included, marked so).
+        self.check_access("read")
+        awards = self.sudo().award_ids
+        if self.state == "draft":
+            awards = awards.filtered(lambda a: a.state == "awarded")
         return [(title, awards.filtered(lambda a, t=title: a.title_id == t))
                 for title in awards.title_id.sorted(lambda t: (t.sequence, t.id))]
 

@@ -5,6 +5,8 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools.misc import xlsxwriter
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 COLUMNS = (  # (header, width)
     ("STT", 6), ("Họ và tên / Tập thể", 30), ("Chức vụ, đơn vị", 34),
@@ -95,13 +97,19 @@ class AppraisalRewardDecision(models.Model):
         book.close()
         return buffer.getvalue()
 
+    @in_user_lang
     def action_export_xlsx(self):
-        """Download the list as XLSX (an attachment of the decision)."""
+        """Download the list as XLSX (an attachment of the decision).
+
+        Whoever may read the decision exports it: no right to change the
+        decision is needed (the attachment is made by the server, for this
+        decision only, after the read check)."""
         self.ensure_one()
+        self.check_access("read")
         content = self._generate_xlsx()
         name = "quyet_dinh_khen_thuong_%s.xlsx" % (
             (self.name or "du_thao").replace("/", "_"))
-        attachment = self.env["ir.attachment"].create({
+        attachment = self.env["ir.attachment"].sudo().create({
             "name": name,
             "datas": base64.b64encode(content),
             "res_model": self._name,

@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from .appraisal_reward_title import SCOPE_SELECTION
 
@@ -9,8 +12,9 @@ class AppraisalRewardInitiative(models.Model):
 
     _name = "appraisal.reward.initiative"
     _description = "Recognised Initiative"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.reward.guard.mixin"]
     _order = "date desc, id desc"
+    _reward_action_fields = ()
 
     name = fields.Char(string="Title", required=True, tracking=True)
     employee_ids = fields.Many2many(
@@ -37,3 +41,31 @@ class AppraisalRewardInitiative(models.Model):
     def _compute_year(self):
         for initiative in self:
             initiative.year = initiative.date.year if initiative.date else 0
+
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        self = self._reward_clean_env()
+        self._reward_check_create(vals_list)
+        initiatives = super().create(vals_list)
+        initiatives._check_not_for_oneself()
+        return initiatives
+
+    @in_user_lang
+    def write(self, vals):
+        self._reward_check_values([vals])
+        result = super(AppraisalRewardInitiative, self._reward_tracked()).write(vals)
+        if "employee_ids" in vals:
+            self._check_not_for_oneself()
+        return result
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
+
+    def _check_not_for_oneself(self):
+        """Nobody records an initiative of their own: it counts for their titles."""
+        if self.sudo().employee_ids.filtered(lambda e: e.user_id == self.env.user):
+            raise AccessError(self.env._(
+                "Nobody records an initiative of their own: it counts for their titles. Ask "
+                "another emulation officer."))

@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .appraisal_reward_campaign import COMMITTEE_GROUP
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
+from .appraisal_reward_campaign import COMMITTEE_GROUP, OPEN_NOMINATION_STATES
 
 NOMINATION_STATES = [
     ("draft", "Proposed"),
@@ -27,7 +29,7 @@ class AppraisalRewardNomination(models.Model):
     _inherit = ["mail.thread", "appraisal.reward.guard.mixin", "appraisal.reward.unit.mixin"]
     _order = "campaign_id desc, title_sequence, unit_id, employee_id, id"
     _check_company_auto = True
-    _reward_action_fields = ("state", "passed", "origin", "summary_id")
+    _reward_action_fields = ("state", "passed", "origin", "summary_id", "condition_ids", "vote_ids")
 
     campaign_id = fields.Many2one(
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
@@ -71,10 +73,14 @@ class AppraisalRewardNomination(models.Model):
         NOMINATION_STATES, default="draft", required=True, readonly=True, tracking=True,
         index=True, copy=False)
     vote_ids = fields.One2many("appraisal.reward.vote", "nomination_id", string="Ballots")
-    votes_for = fields.Integer(compute="_compute_votes", compute_sudo=True)
-    votes_against = fields.Integer(compute="_compute_votes", compute_sudo=True)
-    votes_abstain = fields.Integer(compute="_compute_votes", compute_sudo=True)
-    votes_missing = fields.Integer(string="Not Cast", compute="_compute_votes", compute_sudo=True)
+    # The tallies: the committee's, once the vote is closed.
+    votes_for = fields.Integer(compute="_compute_votes", groups=COMMITTEE_GROUP)
+    votes_against = fields.Integer(compute="_compute_votes", groups=COMMITTEE_GROUP)
+    votes_abstain = fields.Integer(compute="_compute_votes", groups=COMMITTEE_GROUP)
+    votes_missing = fields.Integer(string="Not Cast", compute="_compute_votes",
+                                   groups=COMMITTEE_GROUP)
+    votes_counted = fields.Boolean(
+        compute="_compute_votes", help="The vote is closed: its tallies may be read.")
     passed = fields.Boolean(readonly=True, copy=False, tracking=True)
     award_ids = fields.One2many("appraisal.reward.award", "nomination_id", string="Awards")
 
@@ -94,14 +100,23 @@ class AppraisalRewardNomination(models.Model):
         for nomination in self:
             nomination.reason = "\n".join(nomination.condition_ids.mapped("reason")) or False
 
-    @api.depends("vote_ids.vote")
+    @api.depends_context("uid")
+    @api.depends("vote_ids.vote", "state", "campaign_id.state")
     def _compute_votes(self):
+        committee = self.env.su or self.env.user.has_group(COMMITTEE_GROUP)
         for nomination in self:
-            values = nomination.vote_ids.mapped("vote")
+            counted = nomination._tally_readable()
+            nomination.votes_counted = counted
+            values = nomination.sudo().vote_ids.mapped("vote") if counted and committee else []
             nomination.votes_for = values.count("for")
             nomination.votes_against = values.count("against")
             nomination.votes_abstain = values.count("abstain")
             nomination.votes_missing = len([v for v in values if not v])
+
+    def _tally_readable(self):
+        """The tallies exist for readers once the vote is closed (counted)."""
+        self.ensure_one()
+        return self.campaign_id.state == "closed" or self.state in ("passed", "rejected", "awarded")
 
     @api.depends("title_id", "employee_id", "department_id")
     def _compute_display_name(self):
@@ -166,7 +181,9 @@ class AppraisalRewardNomination(models.Model):
                     "change.", campaign=nomination.campaign_id.name))
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
+        self = self._reward_clean_env()
         internal = self.env.su and all(vals.get("origin") == "auto" for vals in vals_list)
         if not internal:
             self._reward_check_create(vals_list)
@@ -182,9 +199,14 @@ class AppraisalRewardNomination(models.Model):
                     lambda n, c=campaign: n.campaign_id == c))
         return nominations
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_write(vals)
-        return super().write(vals)
+        return super(AppraisalRewardNomination, self._reward_tracked()).write(vals)
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
 
     def _reward_check_lock(self, vals):
         if KEY_FIELDS & set(vals):
@@ -217,6 +239,7 @@ class AppraisalRewardNomination(models.Model):
                     "%(nomination)s does not meet every condition: write the justification "
                     "first.", nomination=nomination.display_name))
 
+    @in_user_lang
     def action_submit(self):
         self._check_unit_head()
         self._check_draft_campaign()
@@ -226,6 +249,7 @@ class AppraisalRewardNomination(models.Model):
         self._reward_write({"state": "submitted"})
         return True
 
+    @in_user_lang
     def action_forward(self):
         if not self._is_manager():
             raise AccessError(self.env._("Only the emulation officer forwards nominations."))
@@ -236,10 +260,13 @@ class AppraisalRewardNomination(models.Model):
         self._reward_write({"state": "checked"})
         return True
 
+    @in_user_lang
     def action_withdraw(self, reason=None):
         """The committee takes a nomination out (e.g. to respect a quota)."""
         if not self._is_manager():
             raise AccessError(self.env._("Only the reward committee withdraws nominations."))
+        if reason is not None and reason is not False and not isinstance(reason, str):
+            raise UserError(self.env._("The reason must be a text."))
         if self.filtered(lambda n: n.state not in ("draft", "submitted", "checked", "passed")
                          or n.award_ids.filtered(lambda a: a.decision_id.state != "cancelled")):
             raise UserError(self.env._("A decided nomination cannot be withdrawn."))
@@ -249,8 +276,16 @@ class AppraisalRewardNomination(models.Model):
                 "Withdrawn. Reason: %(reason)s", reason=reason or self.env._("(none given)")))
         return True
 
+    @in_user_lang
     def action_refresh_conditions(self):
         self._check_unit_head()
+        closed = self.filtered(lambda n: n.state not in OPEN_NOMINATION_STATES
+                               or n.campaign_id.state != "draft")
+        if closed:
+            raise UserError(self.env._(
+                "The conditions of %(nominations)s were settled when it went to the "
+                "council: only open nominations are evaluated again.",
+                nominations=", ".join(closed.mapped("display_name"))))
         for campaign in self.campaign_id:
             campaign._evaluate(nominations=self.filtered(lambda n, c=campaign: n.campaign_id == c))
         return True

@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from ..rules import eligibility
 
@@ -23,7 +26,9 @@ class AppraisalRewardNominationCondition(models.Model):
 
     _name = "appraisal.reward.nomination.condition"
     _description = "Commendation Nomination Condition"
+    _inherit = ["appraisal.reward.guard.mixin"]
     _order = "nomination_id, sequence, id"
+    _reward_action_fields = ()
 
     nomination_id = fields.Many2one(
         "appraisal.reward.nomination", required=True, index=True, ondelete="cascade")
@@ -33,6 +38,33 @@ class AppraisalRewardNominationCondition(models.Model):
     met = fields.Boolean()
     params = fields.Json(string="Figures")
     reason = fields.Char(compute="_compute_reason")
+
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        if not self._reward_is_creating():
+            self._raise_evaluation_only()
+        return super().create(vals_list)
+
+    @in_user_lang
+    def write(self, vals):
+        if not (self._reward_is_creating() or self._reward_is_internal()):
+            self._raise_evaluation_only()
+        return super().write(vals)
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_by_evaluation_only(self):
+        if not self._reward_is_creating():
+            self._raise_evaluation_only()
+
+    def _raise_evaluation_only(self):
+        raise UserError(self.env._(
+            "The conditions of a nomination are written by the evaluation of its title "
+            "(Find Candidates, Refresh Conditions) from the annual results, never by hand."))
 
     @api.depends_context("lang")
     @api.depends("code", "met", "params")

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import eligibility
 
@@ -31,8 +31,10 @@ class AppraisalRewardTitle(models.Model):
 
     _name = "appraisal.reward.title"
     _description = "Commendation Title"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
     _order = "sequence, id"
+    _reward_action_fields = ()
+    _reward_unique_fields = ("code",)
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(required=True, tracking=True)
@@ -48,7 +50,7 @@ class AppraisalRewardTitle(models.Model):
         help="Amount of the award = coefficient × the base salary in force on the decision "
         "date, rounded up to the next 10,000 đ.")
     authority_ids = fields.Many2many(
-        "appraisal.reward.authority", string="Deciding Authorities",
+        "appraisal.reward.authority", string="Deciding Authorities", tracking=True,
         help="Who may grant the title: a decision of another authority that includes it "
         "is refused.")
     auto_propose = fields.Boolean(
@@ -135,6 +137,37 @@ class AppraisalRewardTitle(models.Model):
          "AND quota_percent BETWEEN 0 AND 100)",
          "Percentages lie between 0 and 100."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._reward_check_create(vals_list)
+        self._check_numbers(vals_list)
+        return super(AppraisalRewardTitle, self._reward_tracked()).create(vals_list)
+
+    def write(self, vals):
+        self._reward_check_values([vals])
+        self._check_numbers([vals])
+        # Who may grant a title, its coefficient, its archiving: logged
+        # whatever the client sends.
+        return super(AppraisalRewardTitle, self._reward_tracked()).write(vals)
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for title, vals in zip(self, vals_list):
+            if "code" not in (default or {}):
+                vals["code"] = self.env._("%(code)s (copy)", code=title.code)
+            if "name" not in (default or {}):
+                vals["name"] = self.env._("%(name)s (copy)", name=title.name)
+        return vals_list
+
+    def _check_numbers(self, vals_list):
+        """The database's checks, said in words first."""
+        for vals in vals_list:
+            if (vals.get("coefficient") or 0) < 0:
+                raise UserError(self.env._("The coefficient cannot be negative."))
+            for name in ("share_percent", "vote_percent", "quota_percent"):
+                if name in vals and not 0 <= (vals[name] or 0) <= 100:
+                    raise UserError(self.env._("Percentages lie between 0 and 100."))
 
     @api.constrains("prereq_title_id", "share_title_id", "member_title_id")
     def _check_dependencies(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
@@ -50,15 +52,32 @@ class AppraisalRewardUnitProposal(models.Model):
             raise AccessError(self.env._("Only the head of the unit submits its list."))
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
+        self = self._reward_clean_env()
         self._reward_check_create(vals_list)
+        pairs = [(vals.get("campaign_id"), vals.get("unit_id")) for vals in vals_list]
+        if len(set(pairs)) < len(pairs) or self.sudo().search_count([
+                ("campaign_id", "in", [c for c, _u in pairs]),
+                ("unit_id", "in", [u for _c, u in pairs])], limit=1) and any(
+                self.sudo().search_count([("campaign_id", "=", c), ("unit_id", "=", u)], limit=1)
+                for c, u in pairs):
+            raise UserError(self.env._("One list per unit and campaign."))
         proposals = super().create(vals_list)
         proposals._check_head()
         return proposals
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_write(vals)
-        return super().write(vals)
+        if {"campaign_id", "unit_id"} & set(vals):
+            raise UserError(self.env._(
+                "The campaign and the unit of a list do not change: make a new list."))
+        return super(AppraisalRewardUnitProposal, self._reward_tracked()).write(vals)
+
+    @in_user_lang
+    def unlink(self):
+        return super().unlink()
 
     def _reward_check_lock(self, vals):
         self._check_head()
@@ -66,6 +85,7 @@ class AppraisalRewardUnitProposal(models.Model):
                 COMMITTEE_GROUP):
             raise UserError(self.env._("A submitted list no longer changes."))
 
+    @in_user_lang
     def action_submit(self):
         self._check_head()
         for proposal in self:
@@ -80,6 +100,7 @@ class AppraisalRewardUnitProposal(models.Model):
         self._reward_write({"state": "submitted"})
         return True
 
+    @in_user_lang
     def action_forward(self):
         if not self.env.user.has_group(COMMITTEE_GROUP):
             raise AccessError(self.env._("Only the emulation officer forwards the lists."))
@@ -90,6 +111,7 @@ class AppraisalRewardUnitProposal(models.Model):
         self._reward_write({"state": "forwarded"})
         return True
 
+    @in_user_lang
     def action_return(self):
         if not self.env.user.has_group(COMMITTEE_GROUP):
             raise AccessError(self.env._("Only the emulation officer returns the lists."))

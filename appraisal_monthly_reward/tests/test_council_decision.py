@@ -99,7 +99,9 @@ class TestCouncilDecision(RewardCommon):
             reason="Kết quả đánh giá thay đổi", reference="30/QĐ")
         self.assertEqual(award.state, "revoked")
         self.assertEqual(award.revoke_reference, "30/QĐ")
-        self.assertEqual(before.amount_total, 6 * 760000 + 6 * 2530000 + 2 * 2030000)
+        # Signed means signed: the total stays as issued, the revocation beside it.
+        self.assertEqual(before.amount_total, 7 * 760000 + 6 * 2530000 + 2 * 2030000)
+        self.assertEqual(before.amount_revoked, 760000)
 
     def test_campaign_steps_refused_out_of_order(self):
         with self.assertRaises(UserError):

@@ -1,0 +1,1 @@
+from . import appraisal_reward_council_minutes
