@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 
 class AppraisalRewardAuthority(models.Model):
     """Who signs a commendation decision (Law 06/2022, art. 80): each title
@@ -30,14 +32,16 @@ class AppraisalRewardAuthority(models.Model):
 
     _sql_constraints = [
         ("code_uniq", "unique(code, company_id)",
-         "The code of an authority must be unique in its company."),
+         "The code of an authority must be unique."),
     ]
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         self._reward_check_create(vals_list)
         return super().create(vals_list)
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_values([vals])
         return super().write(vals)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 from ..rules import amounts, validation
 
 
@@ -32,11 +34,13 @@ class AppraisalRewardBaseSalary(models.Model):
     ]
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         self._reward_check_create(vals_list)
         self._check_amounts(vals_list)
         return super(AppraisalRewardBaseSalary, self._reward_tracked()).create(vals_list)
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_values([vals])
         self._check_amounts([vals])

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 from ..rules import eligibility
 
 LEVEL_SELECTION = [
@@ -139,11 +141,13 @@ class AppraisalRewardTitle(models.Model):
     ]
 
     @api.model_create_multi
+    @in_user_lang
     def create(self, vals_list):
         self._reward_check_create(vals_list)
         self._check_numbers(vals_list)
         return super(AppraisalRewardTitle, self._reward_tracked()).create(vals_list)
 
+    @in_user_lang
     def write(self, vals):
         self._reward_check_values([vals])
         self._check_numbers([vals])

@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 class AppraisalRewardAwardRevoke(models.TransientModel):
     _name = "appraisal.reward.award.revoke"
@@ -11,6 +12,7 @@ class AppraisalRewardAwardRevoke(models.TransientModel):
         string="Revocation Decision", required=True, help="E.g. 20/QĐ-UBND.")
     date = fields.Date(required=True, default=fields.Date.context_today)
 
+    @in_user_lang
     def action_revoke(self):
         self.ensure_one()
         self.award_ids.action_revoke(reason=self.reason, reference=self.reference, date=self.date)

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+
 
 class AppraisalRewardDecisionCreate(models.TransientModel):
     """Draft a decision from a campaign's passed nominations, for the
@@ -35,6 +37,7 @@ class AppraisalRewardDecisionCreate(models.TransientModel):
             wizard.title_ids = wizard.available_title_ids.filtered(
                 lambda t, w=wizard: w.authority_id in t.authority_ids)
 
+    @in_user_lang
     def action_create(self):
         self.ensure_one()
         decision = self.campaign_id._create_decision(
