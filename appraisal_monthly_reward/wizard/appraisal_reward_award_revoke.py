@@ -2,6 +2,7 @@ from odoo import fields, models
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
+
 class AppraisalRewardAwardRevoke(models.TransientModel):
     _name = "appraisal.reward.award.revoke"
     _description = "Revoke Commendation Awards"
