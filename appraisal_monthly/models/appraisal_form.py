@@ -109,10 +109,18 @@ class AppraisalForm(models.Model):
         "mail.thread.main.attachment",
         "mail.activity.mixin",
         "appraisal.managed.mixin",
+        "appraisal.workflow.mixin",
     ]
     _order = "date_start desc, department_id, employee_id"
     _mail_post_access = "read"
     _check_company_auto = True
+    # The gate (appraisal_workflow_mixin.py): the state table of
+    # rules/workflow.py, the steps that lock the period's row, and what a
+    # client never gives (status, who/when, scores; the level on create).
+    _workflow_transitions = workflow.FORM_TRANSITIONS
+    _workflow_serialised_actions = SERIALISED_ACTIONS
+    _workflow_protected_fields = frozenset(WORKFLOW_FIELDS | SCORE_FIELDS)
+    _workflow_create_protected_fields = frozenset(CREATE_FORBIDDEN | BOOKKEEPING_FIELDS)
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -563,16 +571,8 @@ class AppraisalForm(models.Model):
         scores come from its workflow and its lines.  Users (HR) give the
         employee, the period, the set and the superiors; the lines, maximum
         and thresholds are copied by the server."""
+        self._workflow_check_create_values(vals_list)
         for vals in vals_list:
-            given = {fname for fname in CREATE_FORBIDDEN if vals.get(fname)}
-            if vals.get("state", "draft") != "draft" or given:
-                raise UserError(
-                    self.env._(
-                        "A form is made as a self-assessment draft: its status, level "
-                        "and scores follow from its workflow and its lines. Create it "
-                        "without them, then use the buttons of the form."
-                    )
-                )
             if self.env.su:
                 continue
             if any(vals.get(fname) for fname in SERVER_SET_FIELDS) or vals.get("line_ids"):
@@ -587,6 +587,26 @@ class AppraisalForm(models.Model):
             if vals.get("reviewer_user_id") or vals.get("approver_user_id"):
                 employee = self.env["hr.employee"].browse(vals.get("employee_id"))
                 self._check_superiors_choice(employee, vals)
+
+    @api.model
+    def _workflow_create_refusal(self, fnames):
+        return self.env._(
+            "A form is made as a self-assessment draft: its status, level "
+            "and scores follow from its workflow and its lines. Create it "
+            "without them, then use the buttons of the form."
+        )
+
+    def _workflow_write_refusal(self, fnames):
+        if fnames & WORKFLOW_FIELDS:
+            return self.env._(
+                "The status of a form and the record of who took each step change "
+                "only through the buttons of the form (Submit, Review, Approve, "
+                "Return, Reopen, Cancel)."
+            )
+        return self.env._(
+            "The scores of a form are computed from its lines: enter the "
+            "scores on the lines instead."
+        )
 
     def _check_not_duplicated(self, vals_list):
         """One form per employee and period: said to users in words before
@@ -663,21 +683,7 @@ class AppraisalForm(models.Model):
         calls (``sudo()`` included): the status and who took each step,
         the computed scores, and anything of an approved or cancelled form
         but its chatter."""
-        if changed & WORKFLOW_FIELDS:
-            raise UserError(
-                self.env._(
-                    "The status of a form and the record of who took each step change "
-                    "only through the buttons of the form (Submit, Review, Approve, "
-                    "Return, Reopen, Cancel)."
-                )
-            )
-        if changed & SCORE_FIELDS:
-            raise UserError(
-                self.env._(
-                    "The scores of a form are computed from its lines: enter the "
-                    "scores on the lines instead."
-                )
-            )
+        self._workflow_check_write(changed)
         if self.env.su and "rating" in changed:
             raise UserError(
                 self.env._(
@@ -856,49 +862,35 @@ class AppraisalForm(models.Model):
     # ------------------------------------------------------------------
     # Workflow: one gate per step, one place for what follows
     # ------------------------------------------------------------------
-    def _check_action_allowed(self, action):
-        """The gate of every step of the form, in this order:
+    # The gate is the workflow mixin's _check_action_allowed: the state
+    # table (FORM_TRANSITIONS), the user's role on each form (_check_role:
+    # never on one's own form, but to submit it), the period's row lock
+    # for the steps that must see each other (approvals against the quota,
+    # reopening against publication: SERIALISED_ACTIONS), then each
+    # feature's guard, by name, in this order:
+    def _workflow_guards(self, action):
+        return {
+            "submit": [
+                "_check_period_open", "_check_self_deadline", "_check_self_scores_complete",
+            ],
+            "review": ["_check_computed_adjustments", "_check_manager_scores_complete"],
+            "approve": [
+                "_check_computed_adjustments", "_check_level_to_approve",
+                "_check_discipline_on_approval", "_check_quota_on_approval",
+            ],
+            "reset_to_draft": ["_check_period_not_done"],
+        }.get(action, [])
 
-        1. the state table (``rules/workflow.py``);
-        2. the user's role on each form (never on one's own form, but to
-           submit it);
-        3. for the steps that must see each other (approvals against the
-           quota, reopening against publication), the period's row lock;
-        4. each feature's guard, by name, in a fixed order.
+    def _workflow_lock(self, action):
+        self.period_id._lock_rows()
 
-        Nothing here reads the context: the user and the records decide.
-        """
-        self._check_transition(action)
-        self._check_role(action)
-        if action in SERIALISED_ACTIONS:
-            self.period_id._lock_rows()
-        if action == "submit":
-            self._check_period_open()
-            self._check_self_deadline()
-            self._check_self_scores_complete()
-        elif action == "review":
-            self._check_computed_adjustments()
-            self._check_manager_scores_complete()
-        elif action == "approve":
-            self._check_computed_adjustments()
-            self._check_level_to_approve()
-            self._check_discipline_on_approval()
-            self._check_quota_on_approval()
-        elif action == "reset_to_draft":
-            self._check_period_not_done()
-
-    def _check_transition(self, action):
-        for form in self:
-            if not workflow.can_transition(form.state, action):
-                state_label = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    self.env._(
-                        "Form %(form)s is '%(state)s': this step is not possible "
-                        "from that status.",
-                        form=form.name,
-                        state=state_label.get(form.state, form.state),
-                    )
-                )
+    def _workflow_transition_refusal(self, action, record):
+        return self.env._(
+            "Form %(form)s is '%(state)s': this step is not possible "
+            "from that status.",
+            form=record.name,
+            state=self._workflow_state_label(record.state),
+        )
 
     def _check_role(self, action):
         """The user's role on each form, for ``action`` (see
@@ -942,25 +934,13 @@ class AppraisalForm(models.Model):
             if not allowed:
                 raise AccessError(message)
 
-    def _workflow_write(self, vals):
-        """Write a step's values, after the gate: with elevated rights, for
-        these forms only (see ``workflow_write``)."""
+    def _workflow_step_values(self, action, target):
         # A form leaving the self-assessment no longer needs the "open" notice.
-        if vals.get("state", "draft") != "draft" and any(self.mapped("open_notice_pending")):
-            vals = dict(vals, open_notice_pending=False)
-        with workflow_writing(self) as forms:
-            forms.write(vals)
-        return True
+        if target != "draft" and any(self.mapped("open_notice_pending")):
+            return {"open_notice_pending": False}
+        return {}
 
-    def _run_step(self, action, vals, reason=None):
-        """Gate, write, follow-ups: every step of the form goes through here."""
-        self._check_action_allowed(action)
-        was_approved = self.filtered(lambda f: f.state == "approved")
-        self._workflow_write(dict(vals, state=workflow.TARGET_STATE[action]))
-        self._after_transition(action, was_approved=was_approved, reason=reason)
-        return True
-
-    def _after_transition(self, action, was_approved=None, reason=None):
+    def _after_transition(self, action, previous_states=None, reason=None):
         """What follows a step, called by name, in this order: the level
         log, the to-dos, the managers' unit results, the quarterly and
         annual results, the notices, the action plans, the discipline veto."""
@@ -974,7 +954,9 @@ class AppraisalForm(models.Model):
         # it back: the managers' unit results, then the quarterly and annual
         # results of the people concerned follow.
         self._trigger_unit_results(exclude=self)
-        was_approved = was_approved or self.browse()
+        was_approved = self.filtered(
+            lambda f: (previous_states or {}).get(f.id) == "approved"
+        )
         now_approved = self.filtered(lambda f: f.state == "approved")
         ((was_approved | now_approved) - (was_approved & now_approved))._refresh_appraisal_summaries()
         if action == "submit":

@@ -5,11 +5,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
-from odoo.tools import SQL
 
 from ..rules import quota, results, workflow
 from ..user_lang import in_user_lang
-from ..workflow_write import in_workflow, workflow_writing
+from ..workflow_write import in_workflow
 from .appraisal_form import STEP_BY_STATE
 
 _logger = logging.getLogger(__name__)
@@ -32,8 +31,14 @@ FREE_PREFIXES = ("message_", "activity_")
 class AppraisalPeriod(models.Model):
     _name = "appraisal.period"
     _description = "Appraisal Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.workflow.mixin"]
     _order = "date_start desc, id desc"
+    # The gate (appraisal_workflow_mixin.py): every step is HR's, whatever
+    # the state (the role first), and locks the period's row.
+    _workflow_transitions = workflow.PERIOD_TRANSITIONS
+    _workflow_role_first = True
+    _workflow_serialised_actions = tuple(workflow.PERIOD_TRANSITIONS)
+    _workflow_protected_fields = frozenset(PERIOD_STATUS_FIELDS | JOB_FIELDS)
 
     # Computed fields are filled after the INSERT, so they cannot be
     # NOT NULL in the database; the form view requires them instead.
@@ -275,19 +280,22 @@ class AppraisalPeriod(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft" or any(
-                vals.get(fname) for fname in (PERIOD_STATUS_FIELDS - {"state"}) | JOB_FIELDS
-            ):
-                raise UserError(
-                    self.env._(
-                        "A period is made as a draft: open, publish and close it with "
-                        "its buttons."
-                    )
-                )
+        self._workflow_check_create_values(vals_list)
         self._check_dates_in_order(vals_list)
         self._check_not_duplicated(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _workflow_create_refusal(self, fnames):
+        return self.env._(
+            "A period is made as a draft: open, publish and close it with its buttons."
+        )
+
+    def _workflow_write_refusal(self, fnames):
+        return self.env._(
+            "The status of a period changes only through its buttons (Open, "
+            "Publish, Close, Reopen)."
+        )
 
     @in_user_lang
     def write(self, vals):
@@ -316,13 +324,7 @@ class AppraisalPeriod(models.Model):
         the actions only; a closed period changes not at all; its dates and
         company only while it is a draft without forms (the forms carry
         them); deadlines until its results are published."""
-        if changed & (PERIOD_STATUS_FIELDS | JOB_FIELDS):
-            raise UserError(
-                self.env._(
-                    "The status of a period changes only through its buttons (Open, "
-                    "Publish, Close, Reopen)."
-                )
-            )
+        self._workflow_check_write(changed)
         closed = self.filtered(lambda p: p.state == "closed")
         if closed:
             raise UserError(
@@ -401,28 +403,28 @@ class AppraisalPeriod(models.Model):
     # ------------------------------------------------------------------
     # Workflow: one gate per step, one place for what follows
     # ------------------------------------------------------------------
-    def _check_action_allowed(self, action):
-        """The gate of every step of the period, in this order:
-
-        1. the user's role: an HR officer (or the server's own jobs).  Every
-           step of a period is HR's whatever its state, so the role comes
-           first: nobody else learns the period's state from a refusal;
-        2. the state table (``rules/workflow.py``);
-        3. the row lock of the periods, so that concurrent steps on the
-           same period (approvals, reopenings, generation) wait for each
-           other;
-        4. each feature's guard, by name.
-        """
+    # The gate is the workflow mixin's _check_action_allowed, in this
+    # order: the user's role (an HR officer, or the server's own jobs:
+    # every step of a period is HR's whatever its state, so nobody else
+    # learns the period's state from a refusal), the state table
+    # (PERIOD_TRANSITIONS), the row lock of the periods (concurrent steps
+    # on the same period: approvals, reopenings, generation, wait for each
+    # other), then each feature's guard, by name:
+    def _check_role(self, action):
         self._check_appraisal_officer()
-        for period in self:
-            if not workflow.period_target(period.state, action):
-                raise UserError(self._transition_refusal(action, period))
-        self._lock_rows()
-        self._check_no_job()
+
+    def _workflow_guards(self, action):
         if action == "publish":
-            for period in self:
-                period._check_all_approved()
-                period._check_quota_for_publication()
+            return ["_check_no_job", "_check_publishable"]
+        return ["_check_no_job"]
+
+    def _check_publishable(self):
+        for period in self:
+            period._check_all_approved()
+            period._check_quota_for_publication()
+
+    def _workflow_transition_refusal(self, action, record):
+        return self._transition_refusal(action, record)
 
     def _transition_refusal(self, action, period):
         if action == "open":
@@ -446,37 +448,14 @@ class AppraisalPeriod(models.Model):
                            "or generate its forms.")
             )
 
-    def _lock_rows(self):
-        """Serialise the steps that must see each other on a period:
-        approvals against its quota, reopening a form against publication,
-        two generations.  The rows are locked and touched (a no-op update),
-        so that a transaction that waited gets a serialisation failure and
-        is retried with fresh data (as Odoo's RPC layer does) instead of
-        deciding on what it read before."""
-        if not self.ids:
-            return
-        ids = tuple(sorted(set(self.ids)))
-        self.env.cr.execute(SQL(
-            "SELECT id FROM appraisal_period WHERE id IN %s ORDER BY id FOR NO KEY UPDATE", ids
-        ))
-        self.env.cr.execute(SQL(
-            "UPDATE appraisal_period SET write_date = write_date WHERE id IN %s", ids
-        ))
+    def _workflow_step_values(self, action, target):
+        if action == "publish":
+            return {"date_published": fields.Datetime.now(), "published_user_id": self.env.uid}
+        if action == "reopen" and target == "open":
+            return {"date_published": False, "published_user_id": False}
+        return {}
 
-    def _run_step(self, action):
-        self._check_action_allowed(action)
-        for period in self:
-            vals = {"state": workflow.period_target(period.state, action)}
-            if action == "publish":
-                vals.update(date_published=fields.Datetime.now(), published_user_id=self.env.uid)
-            elif vals["state"] == "open" and action == "reopen":
-                vals.update(date_published=False, published_user_id=False)
-            with workflow_writing(period) as writable:
-                writable.write(vals)
-        self._after_transition(action)
-        return True
-
-    def _after_transition(self, action):
+    def _after_transition(self, action, previous_states=None):
         """What follows a step of the period, called by name."""
         if action == "open":
             self.form_ids._schedule_self_assessments()

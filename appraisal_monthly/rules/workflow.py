@@ -1,9 +1,11 @@
 """The workflows of the appraisal form and of the period, in plain Python:
 which action may start from which state, and where it leads.
 
-Nothing here imports Odoo: ``appraisal.form._check_action_allowed`` and
-``appraisal.period._check_action_allowed`` read these tables first, before
-the user's role and the features' guards; the top-level ``tests/`` read
+Nothing here imports Odoo: the gate of ``appraisal.workflow.mixin``
+(``_check_action_allowed``) reads these tables (``FORM_TRANSITIONS``,
+``PERIOD_TRANSITIONS``, ``ACTION_PLAN_TRANSITIONS``,
+``SUMMARY_TRANSITIONS``: ``{action: {from state: to state}}``) with the
+user's role, before the features' guards; the top-level ``tests/`` read
 them without a database.
 
 Form::
@@ -49,6 +51,12 @@ ROLES = {
     "return": "reviewer_or_approver",
     "reset_to_draft": "hr",
     "cancel": "hr",
+}
+
+# The form's table as the workflow mixin reads it: {action: {from: to}}.
+FORM_TRANSITIONS = {
+    action: {state: TARGET_STATE[action] for state in states}
+    for action, states in TRANSITIONS.items()
 }
 
 # The period: {action: {from state: to state}}.
