@@ -1,4 +1,3 @@
-from . import appraisal_reward_guard_mixin
 from . import appraisal_reward_shared_mixin
 from . import appraisal_reward_unit_mixin
 from . import appraisal_reward_authority

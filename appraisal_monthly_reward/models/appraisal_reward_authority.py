@@ -2,6 +2,8 @@ from odoo import api, fields, models
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
+from . import reward_gate
+
 
 class AppraisalRewardAuthority(models.Model):
     """Who signs a commendation decision (Law 06/2022, art. 80): each title
@@ -10,9 +12,8 @@ class AppraisalRewardAuthority(models.Model):
 
     _name = "appraisal.reward.authority"
     _description = "Commendation Authority"
-    _inherit = ["appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["appraisal.reward.shared.mixin"]
     _order = "sequence, id"
-    _reward_action_fields = ()
     _reward_unique_fields = ("code",)
 
     name = fields.Char(required=True)
@@ -38,10 +39,10 @@ class AppraisalRewardAuthority(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
         return super().create(vals_list)
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_values([vals])
+        reward_gate.check_values(self, [vals])
         return super().write(vals)

@@ -3,10 +3,11 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..rules import amounts
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
-from .appraisal_reward_campaign import COMMITTEE_GROUP
+from ..rules import amounts, workflow
+from . import reward_gate
 
 RATING_FIELDS = ("rating", "average_score")
 # What an award of a decision takes from its nomination, and keeps: the
@@ -27,14 +28,18 @@ class AppraisalRewardAward(models.Model):
 
     _name = "appraisal.reward.award"
     _description = "Commendation Award"
-    _inherit = ["mail.thread", "appraisal.reward.guard.mixin", "appraisal.reward.unit.mixin"]
+    _inherit = ["mail.thread", "appraisal.workflow.mixin", "appraisal.reward.unit.mixin"]
     _order = "year desc, title_sequence, unit_id, employee_id, id"
     _check_company_auto = True
-    _reward_action_fields = (
-        "state", "rating_changed", "rating_change_note", "rating_at_award", "score_at_award",
+    _workflow_transitions = workflow.AWARD_TRANSITIONS
+    _workflow_initial_state = "awarded"
+    # Set by the decision, the revocation and the rating watch only.
+    _workflow_protected_fields = frozenset({
+        "rating_changed", "rating_change_note", "rating_at_award", "score_at_award",
         "coefficient", "base_salary", "amount", "revoke_reason", "revoke_reference",
-        "revoke_date", "revoke_user_id",
-    )
+        "revoke_date", "revoke_user_id", "decided", "decision_state", "campaign_id",
+        "summary_id", "title_sequence", "title_scope",
+    })
 
     decision_id = fields.Many2one(
         "appraisal.reward.decision", index=True, ondelete="cascade", check_company=True)
@@ -158,10 +163,12 @@ class AppraisalRewardAward(models.Model):
                     or self.env._("the competent authority")))
 
     @api.constrains("title_id", "employee_id", "department_id", "year", "state")
-    def _check_unique(self):
-        """The same title is awarded once per person (or unit) and year."""
-        live = self.filtered(lambda a: a.state == "awarded"
-                             and a.decision_id.state != "cancelled")
+    def _check_unique(self, include_cancelled=False):
+        """The same title is awarded once per person (or unit) and year
+        (``include_cancelled``: the awards of a cancelled decision going
+        back to draft count too)."""
+        live = self.filtered(lambda a: a.state == "awarded" and (
+            include_cancelled or a.decision_id.state != "cancelled"))
         if not live:
             return
         others = self.sudo().search([
@@ -184,11 +191,8 @@ class AppraisalRewardAward(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self = self._reward_clean_env()
-        self._reward_check_create(vals_list)
-        for vals in vals_list:
-            if vals.get("rating_changed") or vals.get("amount"):
-                raise UserError(self.env._("Amounts and flags are set by the decision."))
+        reward_gate.check_values(self, vals_list)
+        self._workflow_check_create_values(vals_list)
         awards = super().create(vals_list)
         if awards.decision_id.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._("An issued decision no longer changes."))
@@ -199,8 +203,11 @@ class AppraisalRewardAward(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        result = super(AppraisalRewardAward, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        self._workflow_check_write(vals)
+        if not in_workflow(self):
+            self._check_award_lock(vals)
+        result = super(AppraisalRewardAward, reward_gate.tracked(self)).write(vals)
         if {"employee_id", "department_id"} & set(vals):
             self._check_not_for_oneself()
         return result
@@ -209,7 +216,7 @@ class AppraisalRewardAward(models.Model):
     def unlink(self):
         return super().unlink()
 
-    def _reward_check_lock(self, vals):
+    def _check_award_lock(self, vals):
         if self.decision_id.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._(
                 "The awards of an issued decision change only by revocation or confirmation."))
@@ -270,10 +277,12 @@ class AppraisalRewardAward(models.Model):
     # ------------------------------------------------------------------
     # Amounts and ratings
     # ------------------------------------------------------------------
-    def _reward_recompute_amounts(self):
+    def _reward_recompute_amounts(self, force=False):
         """coefficient × base salary on the decision date, rounded up to
-        10,000 đ; only while the decision is a draft (issued amounts stay)."""
-        awards = self.filtered(lambda a: a.decision_id and a.decision_id.state == "draft")
+        10,000 đ; only while the decision is a draft (issued amounts stay;
+        ``force``: as the decision is being issued)."""
+        awards = self.filtered(lambda a: a.decision_id and (
+            force or a.decision_id.state == "draft"))
         BaseSalary = self.env["appraisal.reward.base.salary"]
         groups = defaultdict(lambda: self.browse())
         for decision in awards.decision_id:
@@ -282,11 +291,12 @@ class AppraisalRewardAward(models.Model):
                 coefficient = award.title_id.coefficient
                 groups[(coefficient, base, amounts.award_amount(coefficient, base))] |= award
         for (coefficient, base, amount), group in groups.items():
-            group._reward_write({"coefficient": coefficient, "base_salary": base, "amount": amount})
+            group._workflow_write({"coefficient": coefficient, "base_salary": base,
+                                   "amount": amount})
 
     def _reward_snapshot_ratings(self):
         for award in self.filtered("summary_id"):
-            award._reward_write({
+            award._workflow_write({
                 "rating_at_award": award.summary_id.rating,
                 "score_at_award": award.summary_id.average_score,
             })
@@ -333,7 +343,7 @@ class AppraisalRewardAward(models.Model):
             if not notes:
                 continue
             text = "\n".join(notes)
-            award._reward_write({
+            award._workflow_write({
                 "rating_changed": True,
                 "rating_change_note": "\n".join(filter(None, [award.rating_change_note, text])),
             })
@@ -345,16 +355,56 @@ class AppraisalRewardAward(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_manager(self):
-        if not self.env.user.has_group(COMMITTEE_GROUP):
-            raise AccessError(self.env._("Only the reward committee revokes or confirms awards."))
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
+
+    def _workflow_guards(self, action):
+        return {
+            "revoke": ["_check_in_force"],
+            "confirm_rating": ["_check_rating_flagged"],
+        }.get(action, [])
+
+    def _workflow_transition_refusal(self, action, record):
+        if action == "confirm_rating":
+            return self.env._("Only an award flagged for a changed rating is confirmed.")
+        return self.env._("Only an award in force can be revoked.")
+
+    def _check_in_force(self):
+        if self.filtered(lambda a: not a.decided):
+            raise UserError(self.env._("Only an award in force can be revoked."))
+
+    def _check_rating_flagged(self):
+        if self.filtered(lambda a: not a.rating_changed):
+            raise UserError(self.env._("Only an award flagged for a changed rating is confirmed."))
+
+    def _after_transition(self, action, previous_states=None, reason=None, reference=None,
+                          **kwargs):
+        if action == "revoke":
+            self._log_revocation(reason, reference)
+        elif action == "confirm_rating":
+            self._log_confirmation(reason)
+
+    def _log_revocation(self, reason, reference):
+        for award in self:
+            text = self.env._("Revoked by %(reference)s. Reason: %(reason)s",
+                              reference=reference, reason=reason)
+            award._message_log(body=text)
+            if award.decision_id:
+                award.decision_id._message_log(body="%s: %s" % (award.display_name, text))
+
+    def _log_confirmation(self, reason):
+        for award in self:
+            text = self.env._("Award confirmed by the committee despite the changed rating%(why)s.",
+                              why=(": %s" % reason) if reason else "")
+            award._message_log(body=text)
+            award.decision_id._message_log(body="%s: %s" % (award.display_name, text))
 
     @in_user_lang
     def action_revoke(self, reason=None, reference=None, date=None):
         """Revoke, with the reason and the revocation decision's reference.
         Without them (a click), open the dialog that asks for them."""
-        self._check_manager()
-        for name, value in (("reason", reason), ("reference", reference)):
+        self._check_role("revoke")
+        for value in (reason, reference):
             if value not in (None, False) and not isinstance(value, str):
                 raise UserError(self.env._(
                     "The reason and the reference of a revocation are texts: %(value)s is "
@@ -375,39 +425,19 @@ class AppraisalRewardAward(models.Model):
                 "context": {"default_award_ids": self.ids},
                 "name": self.env._("Revoke Awards"),
             }
-        if self.filtered(lambda a: a.state != "awarded" or not a.decided):
-            raise UserError(self.env._("Only an award in force can be revoked."))
-        self._reward_write({
-            "state": "revoked",
+        return self._run_step("revoke", {
             "rating_changed": False,
             "revoke_reason": reason,
             "revoke_reference": reference,
             "revoke_date": date or fields.Date.context_today(self),
             "revoke_user_id": self.env.uid,
-        })
-        for award in self:
-            text = self.env._("Revoked by %(reference)s. Reason: %(reason)s",
-                              reference=reference, reason=reason)
-            award._message_log(body=text)
-            if award.decision_id:
-                award.decision_id._message_log(body="%s: %s" % (award.display_name, text))
-        return True
+        }, reason=reason, reference=reference)
 
     @in_user_lang
     def action_confirm_rating(self, reason=None):
         """The committee keeps the award despite the changed rating."""
-        self._check_manager()
-        if reason not in (None, False) and not isinstance(reason, str):
-            raise UserError(self.env._("The reason must be a text."))
-        if self.filtered(lambda a: not a.rating_changed or a.state != "awarded"):
-            raise UserError(self.env._("Only an award flagged for a changed rating is confirmed."))
-        self._reward_write({"rating_changed": False})
-        for award in self:
-            text = self.env._("Award confirmed by the committee despite the changed rating%(why)s.",
-                              why=(": %s" % reason) if reason else "")
-            award._message_log(body=text)
-            award.decision_id._message_log(body="%s: %s" % (award.display_name, text))
-        return True
+        reward_gate.check_text(self.env, reason)
+        return self._run_step("confirm_rating", {"rating_changed": False}, reason=reason)
 
     # ------------------------------------------------------------------
     # Employee history

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from ..rules import amounts, validation
+from . import reward_gate
 
 
 class AppraisalRewardBaseSalary(models.Model):
@@ -15,9 +16,8 @@ class AppraisalRewardBaseSalary(models.Model):
 
     _name = "appraisal.reward.base.salary"
     _description = "Base Salary"
-    _inherit = ["mail.thread", "appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin"]
     _order = "date_from desc, id desc"
-    _reward_action_fields = ()
     _reward_unique_fields = ("date_from",)
 
     date_from = fields.Date(string="In Force From", required=True, tracking=True)
@@ -36,15 +36,15 @@ class AppraisalRewardBaseSalary(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
         self._check_amounts(vals_list)
-        return super(AppraisalRewardBaseSalary, self._reward_tracked()).create(vals_list)
+        return super(AppraisalRewardBaseSalary, reward_gate.tracked(self)).create(vals_list)
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_values([vals])
+        reward_gate.check_values(self, [vals])
         self._check_amounts([vals])
-        return super(AppraisalRewardBaseSalary, self._reward_tracked()).write(vals)
+        return super(AppraisalRewardBaseSalary, reward_gate.tracked(self)).write(vals)
 
     def _check_amounts(self, vals_list):
         for vals in vals_list:

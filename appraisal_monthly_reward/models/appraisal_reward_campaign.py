@@ -2,14 +2,15 @@ import datetime
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import creating, in_workflow, workflow_writing
 
-from ..rules import amounts, eligibility, quota, votes
+from ..rules import amounts, eligibility, quota, votes, workflow
+from . import reward_gate
+from .reward_gate import COMMITTEE_GROUP
 
-COMMITTEE_GROUP = "appraisal_monthly.group_appraisal_committee"
 COUNCIL_GROUP = "appraisal_monthly_reward.group_reward_council"
 OPEN_NOMINATION_STATES = ("draft", "submitted", "checked")
 
@@ -21,14 +22,17 @@ class AppraisalRewardCampaign(models.Model):
     results; units add, justify and submit their lists; the emulation
     officer forwards them.  Council: each member votes on each forwarded
     nomination.  Closed: the votes are counted, and decisions are drafted
-    after the quota check.
+    after the quota check.  Every step goes through the one gate of
+    ``appraisal.workflow.mixin`` (``rules/workflow.py``).
     """
 
     _name = "appraisal.reward.campaign"
     _description = "Emulation Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.workflow.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
+    _workflow_transitions = workflow.CAMPAIGN_TRANSITIONS
+    _workflow_serialised_actions = workflow.CAMPAIGN_SERIALISED
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -87,46 +91,31 @@ class AppraisalRewardCampaign(models.Model):
                 line for line, _holds in campaign._get_quota_lines()) or False
 
     # ------------------------------------------------------------------
-    # Guards
+    # CRUD
     # ------------------------------------------------------------------
     def _get_review_date(self):
         self.ensure_one()
         return self.date_review or amounts.review_date(self.year)
 
-    def _check_manager(self):
-        if not self.env.user.has_group(COMMITTEE_GROUP):
-            raise AccessError(self.env._(
-                "Only the reward committee and the emulation officer manage campaigns."))
-
-    def _check_state(self, *states):
-        for campaign in self:
-            if campaign.state not in states:
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(self.env._(
-                    "Campaign %(campaign)s is %(state)s: this step is not possible now.",
-                    campaign=campaign.name, state=labels[campaign.state]))
-
-    def _lock_rows(self):
-        """Serialise the steps that must see each other on a campaign
-        (a ballot cast while the vote is being closed): the rows are locked
-        and touched, so that a transaction that waited gets a serialisation
-        failure and is retried with fresh data, as Odoo's RPC layer does."""
-        if not self.ids:
-            return
-        ids = tuple(sorted(set(self.ids)))
-        self.env.cr.execute(SQL(
-            "SELECT id FROM appraisal_reward_campaign WHERE id IN %s ORDER BY id "
-            "FOR NO KEY UPDATE", ids))
-        self.env.cr.execute(SQL(
-            "UPDATE appraisal_reward_campaign SET write_date = write_date WHERE id IN %s", ids))
-        self.invalidate_recordset(["state"])
+    @api.model_create_multi
+    @in_user_lang
+    def create(self, vals_list):
+        reward_gate.check_values(self, vals_list)
+        self._workflow_check_create_values(vals_list)
+        self._check_name_unique(
+            [(vals.get("name"), vals.get("company_id") or self.env.company.id)
+             for vals in vals_list])
+        return super().create(vals_list)
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        return super(AppraisalRewardCampaign, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        self._workflow_check_write(vals)
+        if not in_workflow(self):
+            self._check_campaign_lock(vals)
+        return super(AppraisalRewardCampaign, reward_gate.tracked(self)).write(vals)
 
-    def _reward_check_lock(self, vals):
+    def _check_campaign_lock(self, vals):
         if {"year", "company_id"} & set(vals) and self.nomination_ids:
             raise UserError(self.env._(
                 "The year of a campaign with nominations cannot change."))
@@ -136,16 +125,6 @@ class AppraisalRewardCampaign(models.Model):
                 "the campaign is in preparation."))
         if "name" in vals:
             self._check_name_unique([(vals["name"], c.company_id.id) for c in self], exclude=self)
-
-    @api.model_create_multi
-    @in_user_lang
-    def create(self, vals_list):
-        self = self._reward_clean_env()
-        self._reward_check_create(vals_list)
-        self._check_name_unique(
-            [(vals.get("name"), vals.get("company_id") or self.env.company.id)
-             for vals in vals_list])
-        return super().create(vals_list)
 
     def _check_name_unique(self, pairs, exclude=None):
         """A campaign's name is unique in its company: said in words before
@@ -171,11 +150,128 @@ class AppraisalRewardCampaign(models.Model):
     def _unlink_except_decided(self):
         if self.decision_ids or self.filtered(lambda c: c.state != "draft" and c.state != "cancelled"):
             raise UserError(self.env._("A campaign that went to the council cannot be deleted."))
+        self._check_no_cast_ballot()
+
+    # ------------------------------------------------------------------
+    # The gate: role, guards and follow-ups, by name
+    # ------------------------------------------------------------------
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
+
+    def _workflow_guards(self, action):
+        return {
+            "open_voting": ["_check_nominations_forwarded", "_check_council_named"],
+            "reopen_voting": ["_check_no_live_decision"],
+            "cancel": ["_check_no_issued_decision"],
+            "reset_to_draft": ["_check_no_cast_ballot"],
+            "create_decision": ["_check_quotas"],
+        }.get(action, [])
+
+    def _workflow_follow_ups(self, action):
+        return {
+            "open_voting": ["_make_ballots", "_schedule_votes"],
+            "close_voting": ["_count_ballots"],
+            "reopen_voting": ["_reopen_nominations"],
+            "reset_to_draft": ["_drop_uncast_ballots", "_nominations_back_to_units"],
+        }.get(action, [])
+
+    def _workflow_transition_refusal(self, action, record):
+        return self.env._(
+            "Campaign %(campaign)s is %(state)s: this step is not possible now.",
+            campaign=record.name, state=self._workflow_state_label(record.state))
+
+    def _check_nominations_forwarded(self):
+        for campaign in self:
+            if not campaign.nomination_ids.filtered(lambda n: n.state == "checked"):
+                raise UserError(self.env._(
+                    "Forward the nominations to the council first (none is checked)."))
+
+    def _check_council_named(self):
+        if self.filtered(lambda c: not c.council_user_ids):
+            raise UserError(self.env._("Name the members of the council first."))
+
+    def _check_no_live_decision(self):
+        if self.decision_ids.filtered(lambda d: d.state != "cancelled"):
+            raise UserError(self.env._("Cancel the draft decisions first."))
+
+    def _check_no_issued_decision(self):
+        if self.decision_ids.filtered(lambda d: d.state == "issued"):
+            raise UserError(self.env._("A campaign with an issued decision cannot be cancelled."))
+
+    def _check_no_cast_ballot(self):
+        """A cast ballot is never deleted: the council's record stays."""
         if self.env["appraisal.reward.vote"].sudo().search_count(
                 [("campaign_id", "in", self.ids), ("vote", "!=", False)], limit=1):
             raise UserError(self.env._(
-                "The council has cast ballots in this campaign: they are kept, and the "
-                "campaign cannot be deleted."))
+                "The council has cast ballots: they are never deleted, so the campaign cannot "
+                "go back to preparation. Close the vote, or cancel the campaign and start a "
+                "new one."))
+
+    def _make_ballots(self):
+        """One ballot per member frozen in the council and nomination; none
+        on a member's own nomination."""
+        Vote = self.env["appraisal.reward.vote"].sudo()
+        for campaign in self:
+            nominations = campaign.nomination_ids.filtered(lambda n: n.state == "checked")
+            existing = {(v.nomination_id.id, v.user_id.id) for v in Vote.search(
+                [("nomination_id", "in", nominations.ids)])}
+            with Vote._workflow_creating():
+                Vote.create([
+                    {"nomination_id": nomination.id, "user_id": user.id}
+                    for nomination in nominations for user in campaign.council_user_ids
+                    if (nomination.id, user.id) not in existing
+                    and nomination.sudo().employee_id.user_id != user
+                ])
+
+    def _schedule_votes(self):
+        activity_type = self.env.ref("appraisal_monthly_reward.mail_activity_reward_vote")
+        self.env["mail.activity"].sudo().create([{
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": campaign.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "summary": self.env._("Vote on the nominations of %(campaign)s",
+                                  campaign=campaign.name),
+        } for campaign in self for user in campaign.council_user_ids])
+
+    def _count_ballots(self):
+        """Each nomination passes or not by its title's threshold; "all
+        members" are the members frozen when the vote opened who may vote on
+        it (one ballot each, none on their own nomination)."""
+        for campaign in self:
+            nominations = campaign.nomination_ids.filtered(lambda n: n.state == "checked")
+            ballots = defaultdict(list)
+            for vote in self.env["appraisal.reward.vote"].sudo().search(
+                    [("nomination_id", "in", nominations.ids)]):
+                ballots[vote.nomination_id.id].append(vote.vote or None)
+            passed = nominations.browse()
+            for nomination in nominations:
+                title = nomination.title_id
+                ok, _count, _total = votes.vote_passes(
+                    ballots[nomination.id], len(ballots[nomination.id]), title.vote_percent,
+                    title.vote_base, title.vote_compare)
+                if ok:
+                    passed |= nomination
+            passed._run_step("pass")
+            (nominations - passed)._run_step("reject")
+            campaign.activity_feedback(["appraisal_monthly_reward.mail_activity_reward_vote"])
+            campaign._message_log(body=self.env._(
+                "Council vote closed: %(passed)s of %(total)s nominations passed.",
+                passed=len(passed), total=len(nominations)))
+
+    def _reopen_nominations(self):
+        self.nomination_ids.filtered(
+            lambda n: n.state in ("passed", "rejected", "withdrawn"))._run_step("reopen_vote")
+
+    def _drop_uncast_ballots(self):
+        ballots = self.env["appraisal.reward.vote"].sudo().search(
+            [("campaign_id", "in", self.ids), ("vote", "=", False)])
+        with workflow_writing(ballots):
+            ballots.unlink()
+
+    def _nominations_back_to_units(self):
+        self.nomination_ids.filtered(
+            lambda n: n.state in ("checked", "passed", "rejected"))._run_step("back_to_unit")
 
     # ------------------------------------------------------------------
     # Actions
@@ -184,8 +280,7 @@ class AppraisalRewardCampaign(models.Model):
     def action_find_candidates(self):
         """Propose every title from the annual results; refresh the reasons
         of the nominations already there (running it again adds nothing)."""
-        self._check_manager()
-        self._check_state("draft")
+        self._check_action_allowed("find_candidates")
         created = self.env["appraisal.reward.nomination"]
         for campaign in self:
             created |= campaign._evaluate(create_missing=True)
@@ -200,122 +295,36 @@ class AppraisalRewardCampaign(models.Model):
     def action_forward_eligible(self):
         """The officer forwards every eligible (or justified) nomination not
         yet forwarded, whatever unit proposed it."""
-        self._check_manager()
-        self._check_state("draft")
-        nominations = self.nomination_ids.filtered(
+        self._check_action_allowed("forward_eligible")
+        self.nomination_ids.filtered(
             lambda n: n.state in ("draft", "submitted")
-            and (n.eligible or (n.justification or "").strip()))
-        nominations._reward_write({"state": "checked"})
+            and (n.eligible or (n.justification or "").strip()))._run_step("forward")
         return True
 
     @in_user_lang
     def action_open_voting(self):
         """Send the forwarded nominations to the council: one ballot per
         member and nomination, and a to-do for each member."""
-        self._check_manager()
-        self._check_state("draft")
-        Vote = self.env["appraisal.reward.vote"].sudo()
-        for campaign in self:
-            nominations = campaign.nomination_ids.filtered(lambda n: n.state == "checked")
-            if not nominations:
-                raise UserError(self.env._(
-                    "Forward the nominations to the council first (none is checked)."))
-            if not campaign.council_user_ids:
-                raise UserError(self.env._("Name the members of the council first."))
-            existing = {(v.nomination_id.id, v.user_id.id) for v in Vote.search(
-                [("nomination_id", "in", nominations.ids)])}
-            # A member gets no ballot on their own nomination.
-            with Vote._reward_creating():
-                Vote.create([
-                    {"nomination_id": nomination.id, "user_id": user.id}
-                    for nomination in nominations for user in campaign.council_user_ids
-                    if (nomination.id, user.id) not in existing
-                    and nomination.sudo().employee_id.user_id != user
-                ])
-            campaign._reward_write({"state": "voting"})
-            activity_type = self.env.ref("appraisal_monthly_reward.mail_activity_reward_vote")
-            self.env["mail.activity"].sudo().create([{
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": campaign.id,
-                "activity_type_id": activity_type.id,
-                "user_id": user.id,
-                "summary": self.env._("Vote on the nominations of %(campaign)s",
-                                      campaign=campaign.name),
-            } for user in campaign.council_user_ids])
-        return True
+        return self._run_step("open_voting")
 
     @in_user_lang
     def action_close_voting(self):
         """Count the ballots: each nomination passes or not by its title's
-        threshold."""
-        self._check_manager()
-        # A ballot being cast waits for the count, or the count for it.
-        self._lock_rows()
-        self._check_state("voting")
-        for campaign in self:
-            nominations = campaign.nomination_ids.filtered(lambda n: n.state == "checked")
-            ballots = defaultdict(list)
-            for vote in self.env["appraisal.reward.vote"].sudo().search(
-                    [("nomination_id", "in", nominations.ids)]):
-                ballots[vote.nomination_id.id].append(vote.vote or None)
-            passed = nominations.browse()
-            for nomination in nominations:
-                title = nomination.title_id
-                # "All members": the members frozen when the vote opened who
-                # may vote on it (one ballot each; none on their own).
-                ok, _count, _total = votes.vote_passes(
-                    ballots[nomination.id], len(ballots[nomination.id]), title.vote_percent,
-                    title.vote_base, title.vote_compare)
-                if ok:
-                    passed |= nomination
-            passed._reward_write({"state": "passed", "passed": True})
-            (nominations - passed)._reward_write({"state": "rejected", "passed": False})
-            campaign._reward_write({"state": "closed"})
-            campaign.activity_feedback(["appraisal_monthly_reward.mail_activity_reward_vote"])
-            campaign._message_log(body=self.env._(
-                "Council vote closed: %(passed)s of %(total)s nominations passed.",
-                passed=len(passed), total=len(nominations)))
-        return True
+        threshold.  A ballot being cast waits for the count, or the count
+        for it (the campaign's row lock)."""
+        return self._run_step("close_voting")
 
     @in_user_lang
     def action_reopen_voting(self):
-        self._check_manager()
-        self._check_state("closed")
-        for campaign in self:
-            if campaign.decision_ids.filtered(lambda d: d.state != "cancelled"):
-                raise UserError(self.env._("Cancel the draft decisions first."))
-            nominations = campaign.nomination_ids.filtered(
-                lambda n: n.state in ("passed", "rejected", "withdrawn"))
-            nominations._reward_write({"state": "checked", "passed": False})
-            campaign._reward_write({"state": "voting"})
-        return True
+        return self._run_step("reopen_voting")
 
     @in_user_lang
     def action_cancel(self):
-        self._check_manager()
-        self._check_state("draft", "voting", "closed")
-        if self.decision_ids.filtered(lambda d: d.state == "issued"):
-            raise UserError(self.env._("A campaign with an issued decision cannot be cancelled."))
-        self._reward_write({"state": "cancelled"})
-        return True
+        return self._run_step("cancel")
 
     @in_user_lang
     def action_reset_to_draft(self):
-        self._check_manager()
-        self._lock_rows()
-        self._check_state("cancelled", "voting")
-        ballots = self.env["appraisal.reward.vote"].sudo().search([("campaign_id", "in", self.ids)])
-        if ballots.filtered("vote"):
-            raise UserError(self.env._(
-                "The council has cast ballots: they are never deleted, so the campaign cannot "
-                "go back to preparation. Close the vote, or cancel the campaign and start a "
-                "new one."))
-        with ballots._reward_internal():
-            ballots.unlink()
-        self.nomination_ids.filtered(lambda n: n.state in ("checked", "passed", "rejected")) \
-            ._reward_write({"state": "submitted", "passed": False})
-        self._reward_write({"state": "draft"})
-        return True
+        return self._run_step("reset_to_draft")
 
     @in_user_lang
     def action_check_quota(self):
@@ -337,9 +346,7 @@ class AppraisalRewardCampaign(models.Model):
     def action_create_decision(self):
         """Open the dialog that drafts a decision from the passed nominations."""
         self.ensure_one()
-        self._check_manager()
-        self._check_state("closed")
-        self._check_quotas()
+        self._check_action_allowed("create_decision")
         return {
             "type": "ir.actions.act_window",
             "res_model": "appraisal.reward.decision.create",
@@ -406,9 +413,7 @@ class AppraisalRewardCampaign(models.Model):
         """Draft a decision of ``authority`` awarding the passed nominations
         (of ``titles``, when given) not yet in a decision."""
         self.ensure_one()
-        self._check_manager()
-        self._check_state("closed")
-        self._check_quotas()
+        self._check_action_allowed("create_decision")
         nominations = self.nomination_ids.filtered(
             lambda n: n.state == "passed" and not n.award_ids.filtered(
                 lambda a: a.decision_id.state != "cancelled"))
@@ -540,13 +545,14 @@ class AppraisalRewardCampaign(models.Model):
                         "campaign_id": self.id, "title_id": title.id, "department_id": key,
                         "origin": "auto",
                     })
-        created = Nomination.create(to_create) if to_create else Nomination
+        with Nomination._workflow_creating():
+            created = Nomination.create(to_create) if to_create else Nomination
         if nominations is None:
             nominations = self.sudo().nomination_ids.filtered(
                 lambda n: n.state in OPEN_NOMINATION_STATES)
         targets = nominations.sudo() | created
         Condition = self.env["appraisal.reward.nomination.condition"].sudo()
-        with Condition._reward_creating():
+        with creating(self.env, Condition._name):
             targets.condition_ids.unlink()
         line_vals = []
         for nomination in targets:
@@ -556,11 +562,11 @@ class AppraisalRewardCampaign(models.Model):
                 "nomination_id": nomination.id, "sequence": sequence,
                 "code": condition.code, "met": condition.met, "params": condition.params,
             } for sequence, condition in enumerate(conditions))
-        with Condition._reward_creating():
+        with creating(self.env, Condition._name):
             Condition.create(line_vals)
         # The annual result behind each individual nomination (found once
         # the result exists; a nomination keeps its result).
         for nomination in targets.filtered(lambda n: n.employee_id and not n.summary_id):
             if summary_ids.get(nomination.employee_id.id):
-                nomination._reward_write({"summary_id": summary_ids[nomination.employee_id.id]})
+                nomination._workflow_write({"summary_id": summary_ids[nomination.employee_id.id]})
         return created

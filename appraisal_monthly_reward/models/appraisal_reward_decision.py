@@ -1,9 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
-from .appraisal_reward_campaign import COMMITTEE_GROUP
+from ..rules import workflow
+from . import reward_gate
 
 
 class AppraisalRewardDecision(models.Model):
@@ -17,7 +19,7 @@ class AppraisalRewardDecision(models.Model):
 
     _name = "appraisal.reward.decision"
     _description = "Commendation Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "subject"]
@@ -67,7 +69,10 @@ class AppraisalRewardDecision(models.Model):
     rating_changed = fields.Boolean(
         compute="_compute_rating_changed", store=True,
         help="A rating behind one of its awards changed after the decision.")
-    _reward_action_fields = ("state", "date_issued", "issued_user_id")
+    _workflow_transitions = workflow.DECISION_TRANSITIONS
+    _workflow_protected_fields = frozenset({
+        "date_issued", "issued_user_id", "award_count", "amount_total", "amount_revoked",
+        "rating_changed"})
 
     @api.model
     def _default_authority(self):
@@ -105,10 +110,13 @@ class AppraisalRewardDecision(models.Model):
 
     @api.constrains("date", "company_id", "state")
     def _check_base_salary(self):
+        self.filtered(lambda d: d.state == "draft")._check_base_salary_in_force()
+
+    def _check_base_salary_in_force(self):
         """The amounts are multiples of the base salary in force on the
         decision's date: a date before any base salary is refused."""
         BaseSalary = self.env["appraisal.reward.base.salary"]
-        for decision in self.filtered(lambda d: d.state == "draft" and d.date):
+        for decision in self.filtered("date"):
             if not BaseSalary._get_amount_on(decision.date, decision.company_id):
                 raise ValidationError(self.env._(
                     "No base salary is in force on %(date)s: the amounts of the decision "
@@ -116,22 +124,22 @@ class AppraisalRewardDecision(models.Model):
                     "of that date first (Configuration > Base Salary).",
                     date=fields.Date.to_string(decision.date)))
 
-    # ------------------------------------------------------------------
-    # Lock
-    # ------------------------------------------------------------------
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self = self._reward_clean_env()
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
+        self._workflow_check_create_values(vals_list)
         decisions = super().create(vals_list)
         decisions.award_ids._reward_recompute_amounts()
         return decisions
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        result = super(AppraisalRewardDecision, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        self._workflow_check_write(vals)
+        if not in_workflow(self):
+            self._check_decision_lock(vals)
+        result = super(AppraisalRewardDecision, reward_gate.tracked(self)).write(vals)
         if "date" in vals or "company_id" in vals:
             self.award_ids._reward_recompute_amounts()
         return result
@@ -140,7 +148,7 @@ class AppraisalRewardDecision(models.Model):
     def unlink(self):
         return super().unlink()
 
-    def _reward_check_lock(self, vals):
+    def _check_decision_lock(self, vals):
         if "campaign_id" in vals and self.filtered(
                 lambda d: d.award_ids and d.campaign_id.id != vals["campaign_id"]):
             raise UserError(self.env._(
@@ -150,9 +158,7 @@ class AppraisalRewardDecision(models.Model):
         if locked:
             raise UserError(self.env._(
                 "Decision %(number)s is %(state)s: it no longer changes.",
-                number=locked[0].name or "",
-                state=dict(self._fields["state"]._description_selection(self.env))[
-                    locked[0].state]))
+                number=locked[0].name or "", state=self._workflow_state_label(locked[0].state)))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
@@ -160,76 +166,112 @@ class AppraisalRewardDecision(models.Model):
             raise UserError(self.env._("An issued decision cannot be deleted."))
 
     # ------------------------------------------------------------------
-    # Actions
+    # The gate: role, guards and follow-ups, by name
     # ------------------------------------------------------------------
-    def _check_manager(self):
-        if not self.env.user.has_group(COMMITTEE_GROUP):
-            raise AccessError(self.env._(
-                "Only the reward committee and the emulation officer handle decisions."))
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
 
-    @in_user_lang
-    def action_issue(self):
-        """Number, check and lock the decision; its awards take effect."""
-        self._check_manager()
+    def _workflow_guards(self, action):
+        return {
+            "issue": ["_check_has_awards", "_check_signed", "_check_awards_authority",
+                      "_check_awards_unique", "_check_awards_from_nominations",
+                      "_check_base_salary_in_force", "_check_campaign_quotas"],
+            "reset_to_draft": ["_check_awards_free_again", "_check_awards_from_nominations",
+                               "_check_base_salary_in_force"],
+        }.get(action, [])
+
+    def _workflow_follow_ups(self, action):
+        return {
+            "issue": ["_freeze_awards", "_award_nominations", "_log_issue"],
+            "cancel": ["_log_cancel"],
+            "reset_to_draft": ["_log_reset"],
+        }.get(action, [])
+
+    def _workflow_step_values(self, action, target):
+        if action != "issue":
+            return {}
+        self.ensure_one()  # issued one by one (each its number)
+        vals = {"date_issued": fields.Datetime.now(), "issued_user_id": self.env.uid}
+        if not self.name:
+            number = self.env["ir.sequence"].with_company(self.company_id).next_by_code(
+                "appraisal.reward.decision", sequence_date=self.date)
+            vals["name"] = "%s%s" % (number, self.authority_id.number_suffix or "")
+        return vals
+
+    def _workflow_transition_refusal(self, action, record):
+        return {
+            "issue": self.env._("Only a draft decision can be issued."),
+            "cancel": self.env._("Only a draft decision can be cancelled."),
+            "reset_to_draft": self.env._("Only a cancelled decision returns to draft."),
+        }[action]
+
+    def _check_has_awards(self):
+        if self.filtered(lambda d: not d.award_ids):
+            raise UserError(self.env._("The decision awards no one."))
+
+    def _check_signed(self):
+        if self.filtered(lambda d: not (d.signer_name or "").strip()):
+            raise UserError(self.env._("Write who signs the decision."))
+
+    def _check_awards_authority(self):
+        self.award_ids._check_authority()
+
+    def _check_awards_unique(self):
+        self.award_ids._check_unique()
+
+    def _check_awards_free_again(self):
+        self.award_ids._check_unique(include_cancelled=True)
+
+    def _check_awards_from_nominations(self):
+        self.award_ids._check_from_nomination()
+
+    def _check_campaign_quotas(self):
+        self.campaign_id._check_quotas()
+
+    def _freeze_awards(self):
+        """The amounts and the levels as decided: they never change again."""
+        self.award_ids._reward_recompute_amounts(force=True)
+        self.award_ids._reward_snapshot_ratings()
+
+    def _award_nominations(self):
+        self.award_ids.nomination_id._run_step("award")
+
+    def _log_issue(self):
         for decision in self:
-            if decision.state != "draft":
-                raise UserError(self.env._("Only a draft decision can be issued."))
-            if not decision.award_ids:
-                raise UserError(self.env._("The decision awards no one."))
-            if not (decision.signer_name or "").strip():
-                raise UserError(self.env._("Write who signs the decision."))
-            decision.award_ids._check_authority()
-            decision.award_ids._check_unique()
-            decision.award_ids._check_from_nomination()
-            decision._check_base_salary()
-            if decision.campaign_id:
-                decision.campaign_id._check_quotas()
-        for decision in self:
-            vals = {
-                "state": "issued",
-                "date_issued": fields.Datetime.now(),
-                "issued_user_id": self.env.uid,
-            }
-            if not decision.name:
-                number = self.env["ir.sequence"].with_company(decision.company_id).next_by_code(
-                    "appraisal.reward.decision", sequence_date=decision.date)
-                vals["name"] = "%s%s" % (number, decision.authority_id.number_suffix or "")
-            decision.award_ids._reward_recompute_amounts()
-            decision.award_ids._reward_snapshot_ratings()
-            decision._reward_write(vals)
-            decision.award_ids.nomination_id._reward_write({"state": "awarded"})
-            decision._reward_tracked()._message_log(body=self.env._(
-                "Decision %(number)s issued by %(user)s.", number=vals.get("name") or
-                decision.name, user=self.env.user.name))
             decision._message_log(body=self.env._(
                 "Issued: %(count)s awards, %(total)s đ in all.",
                 count=len(decision.award_ids), total="{:,.0f}".format(decision.amount_total)))
+            decision._message_log(body=self.env._(
+                "Decision %(number)s issued by %(user)s.", number=decision.name,
+                user=self.env.user.name))
+
+    def _log_cancel(self):
+        for decision in self:
+            decision._message_log(body=self.env._("Draft decision cancelled by %(user)s.",
+                                                  user=self.env.user.name))
+
+    def _log_reset(self):
+        for decision in self:
+            decision._message_log(body=self.env._("Decision returned to draft by %(user)s.",
+                                                  user=self.env.user.name))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @in_user_lang
+    def action_issue(self):
+        """Number, check and lock the decision; its awards take effect."""
+        for decision in self:
+            decision._run_step("issue")
         return True
 
     @in_user_lang
     def action_cancel(self):
-        self._check_manager()
-        if self.filtered(lambda d: d.state != "draft"):
-            raise UserError(self.env._("Only a draft decision can be cancelled."))
-        self._reward_write({"state": "cancelled"})
-        for decision in self:
-            decision._message_log(body=self.env._("Draft decision cancelled by %(user)s.",
-                                                  user=self.env.user.name))
-        return True
+        return self._run_step("cancel")
 
     @in_user_lang
     def action_reset_to_draft(self):
-        self._check_manager()
-        if self.filtered(lambda d: d.state != "cancelled"):
-            raise UserError(self.env._("Only a cancelled decision returns to draft."))
-        self._reward_write({"state": "draft"})
-        self.award_ids._check_unique()
-        self.award_ids._check_from_nomination()
-        self._check_base_salary()
-        for decision in self:
-            decision._message_log(body=self.env._("Decision returned to draft by %(user)s.",
-                                                  user=self.env.user.name))
-        return True
+        return self._run_step("reset_to_draft")
 
     @in_user_lang
     def action_open_awards(self):

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
+from . import reward_gate
 from .appraisal_reward_title import SCOPE_SELECTION
 
 
@@ -12,9 +13,8 @@ class AppraisalRewardInitiative(models.Model):
 
     _name = "appraisal.reward.initiative"
     _description = "Recognised Initiative"
-    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
-    _reward_action_fields = ()
 
     name = fields.Char(string="Title", required=True, tracking=True)
     employee_ids = fields.Many2many(
@@ -45,16 +45,15 @@ class AppraisalRewardInitiative(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self = self._reward_clean_env()
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
         initiatives = super().create(vals_list)
         initiatives._check_not_for_oneself()
         return initiatives
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_values([vals])
-        result = super(AppraisalRewardInitiative, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        result = super(AppraisalRewardInitiative, reward_gate.tracked(self)).write(vals)
         if "employee_ids" in vals:
             self._check_not_for_oneself()
         return result

@@ -2,7 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
+from ..rules import workflow
+from . import reward_gate
 from .appraisal_reward_campaign import COMMITTEE_GROUP, OPEN_NOMINATION_STATES
 
 NOMINATION_STATES = [
@@ -26,10 +29,14 @@ class AppraisalRewardNomination(models.Model):
 
     _name = "appraisal.reward.nomination"
     _description = "Commendation Nomination"
-    _inherit = ["mail.thread", "appraisal.reward.guard.mixin", "appraisal.reward.unit.mixin"]
+    _inherit = ["mail.thread", "appraisal.workflow.mixin", "appraisal.reward.unit.mixin"]
     _order = "campaign_id desc, title_sequence, unit_id, employee_id, id"
     _check_company_auto = True
-    _reward_action_fields = ("state", "passed", "origin", "summary_id", "condition_ids", "vote_ids")
+    _workflow_transitions = workflow.NOMINATION_TRANSITIONS
+    # Set by the steps, the evaluation and the count only.
+    _workflow_protected_fields = frozenset({
+        "passed", "origin", "summary_id", "condition_ids", "vote_ids", "eligible", "unit_id",
+        "company_id", "year", "title_sequence"})
 
     campaign_id = fields.Many2one(
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
@@ -183,13 +190,11 @@ class AppraisalRewardNomination(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self = self._reward_clean_env()
-        internal = self.env.su and all(vals.get("origin") == "auto" for vals in vals_list)
-        if not internal:
-            self._reward_check_create(vals_list)
-        if not internal and any(vals.get("origin") == "auto" or vals.get("summary_id")
-                                for vals in vals_list):
+        reward_gate.check_values(self, vals_list)
+        internal = self._workflow_creating_internally()
+        if not internal and any(vals.get("origin") == "auto" for vals in vals_list):
             raise UserError(self.env._("Find Candidates alone makes automatic nominations."))
+        self._workflow_check_create_values(vals_list)
         nominations = super().create(vals_list)
         nominations._check_draft_campaign()
         if not internal:
@@ -201,14 +206,17 @@ class AppraisalRewardNomination(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        return super(AppraisalRewardNomination, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        self._workflow_check_write(vals)
+        if not in_workflow(self):
+            self._check_nomination_lock(vals)
+        return super(AppraisalRewardNomination, reward_gate.tracked(self)).write(vals)
 
     @in_user_lang
     def unlink(self):
         return super().unlink()
 
-    def _reward_check_lock(self, vals):
+    def _check_nomination_lock(self, vals):
         if KEY_FIELDS & set(vals):
             raise UserError(self.env._(
                 "The candidate and the title of a nomination do not change: withdraw it and "
@@ -230,8 +238,35 @@ class AppraisalRewardNomination(models.Model):
         self._check_unit_head()
 
     # ------------------------------------------------------------------
-    # Actions
+    # The gate: role, guards and follow-ups, by name
     # ------------------------------------------------------------------
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
+
+    def _workflow_guards(self, action):
+        return {
+            "submit": ["_check_draft_campaign", "_check_proposable"],
+            "forward": ["_check_draft_campaign", "_check_proposable"],
+            "withdraw": ["_check_not_decided"],
+        }.get(action, [])
+
+    def _workflow_step_values(self, action, target):
+        if action in ("pass", "reject", "reopen_vote", "back_to_unit"):
+            return {"passed": action == "pass"}
+        return {}
+
+    def _after_transition(self, action, previous_states=None, reason=None, **kwargs):
+        if action == "withdraw":
+            self._log_withdrawal(reason)
+
+    def _workflow_transition_refusal(self, action, record):
+        message = {
+            "submit": self.env._("Only proposed nominations can be submitted."),
+            "forward": self.env._("Only proposed or submitted nominations can be forwarded."),
+            "withdraw": self.env._("A decided nomination cannot be withdrawn."),
+        }.get(action)
+        return message or super()._workflow_transition_refusal(action, record)
+
     def _check_proposable(self):
         for nomination in self:
             if not nomination.eligible and not (nomination.justification or "").strip():
@@ -239,45 +274,37 @@ class AppraisalRewardNomination(models.Model):
                     "%(nomination)s does not meet every condition: write the justification "
                     "first.", nomination=nomination.display_name))
 
+    def _check_not_decided(self):
+        if self.filtered(lambda n: n.award_ids.filtered(
+                lambda a: a.decision_id.state != "cancelled")):
+            raise UserError(self.env._("A decided nomination cannot be withdrawn."))
+
+    def _log_withdrawal(self, reason):
+        for nomination in self:
+            nomination._message_log(body=self.env._(
+                "Withdrawn. Reason: %(reason)s", reason=reason or self.env._("(none given)")))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
     @in_user_lang
     def action_submit(self):
-        self._check_unit_head()
-        self._check_draft_campaign()
-        if self.filtered(lambda n: n.state != "draft"):
-            raise UserError(self.env._("Only proposed nominations can be submitted."))
-        self._check_proposable()
-        self._reward_write({"state": "submitted"})
-        return True
+        return self._run_step("submit")
 
     @in_user_lang
     def action_forward(self):
-        if not self._is_manager():
-            raise AccessError(self.env._("Only the emulation officer forwards nominations."))
-        self._check_draft_campaign()
-        if self.filtered(lambda n: n.state not in ("draft", "submitted")):
-            raise UserError(self.env._("Only proposed or submitted nominations can be forwarded."))
-        self._check_proposable()
-        self._reward_write({"state": "checked"})
-        return True
+        return self._run_step("forward")
 
     @in_user_lang
     def action_withdraw(self, reason=None):
         """The committee takes a nomination out (e.g. to respect a quota)."""
-        if not self._is_manager():
-            raise AccessError(self.env._("Only the reward committee withdraws nominations."))
-        if reason is not None and reason is not False and not isinstance(reason, str):
-            raise UserError(self.env._("The reason must be a text."))
-        if self.filtered(lambda n: n.state not in ("draft", "submitted", "checked", "passed")
-                         or n.award_ids.filtered(lambda a: a.decision_id.state != "cancelled")):
-            raise UserError(self.env._("A decided nomination cannot be withdrawn."))
-        self._reward_write({"state": "withdrawn"})
-        for nomination in self:
-            nomination._message_log(body=self.env._(
-                "Withdrawn. Reason: %(reason)s", reason=reason or self.env._("(none given)")))
-        return True
+        reward_gate.check_text(self.env, reason)
+        return self._run_step("withdraw", reason=reason)
 
     @in_user_lang
     def action_refresh_conditions(self):
+        """Evaluate the conditions again, for open nominations only (those
+        put to the council keep the conditions it saw)."""
         self._check_unit_head()
         closed = self.filtered(lambda n: n.state not in OPEN_NOMINATION_STATES
                                or n.campaign_id.state != "draft")

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import is_creating
 
 from ..rules import eligibility
 
@@ -26,9 +27,7 @@ class AppraisalRewardNominationCondition(models.Model):
 
     _name = "appraisal.reward.nomination.condition"
     _description = "Commendation Nomination Condition"
-    _inherit = ["appraisal.reward.guard.mixin"]
     _order = "nomination_id, sequence, id"
-    _reward_action_fields = ()
 
     nomination_id = fields.Many2one(
         "appraisal.reward.nomination", required=True, index=True, ondelete="cascade")
@@ -42,13 +41,13 @@ class AppraisalRewardNominationCondition(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        if not self._reward_is_creating():
+        if not self._is_evaluating():
             self._raise_evaluation_only()
         return super().create(vals_list)
 
     @in_user_lang
     def write(self, vals):
-        if not (self._reward_is_creating() or self._reward_is_internal()):
+        if not self._is_evaluating():
             self._raise_evaluation_only()
         return super().write(vals)
 
@@ -58,8 +57,13 @@ class AppraisalRewardNominationCondition(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_by_evaluation_only(self):
-        if not self._reward_is_creating():
+        if not self._is_evaluating():
             self._raise_evaluation_only()
+
+    def _is_evaluating(self):
+        """The campaign's evaluation writes the lines (a mark on the cursor
+        that no client can send: ``workflow_write.creating``)."""
+        return is_creating(self.env, self._name)
 
     def _raise_evaluation_only(self):
         raise UserError(self.env._(

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from ..rules import eligibility
+from . import reward_gate
 
 LEVEL_SELECTION = [
     ("excellent", "Excellent"),
@@ -33,9 +34,8 @@ class AppraisalRewardTitle(models.Model):
 
     _name = "appraisal.reward.title"
     _description = "Commendation Title"
-    _inherit = ["mail.thread", "appraisal.reward.shared.mixin", "appraisal.reward.guard.mixin"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin"]
     _order = "sequence, id"
-    _reward_action_fields = ()
     _reward_unique_fields = ("code",)
 
     name = fields.Char(required=True, tracking=True)
@@ -143,17 +143,17 @@ class AppraisalRewardTitle(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
         self._check_numbers(vals_list)
-        return super(AppraisalRewardTitle, self._reward_tracked()).create(vals_list)
+        return super(AppraisalRewardTitle, reward_gate.tracked(self)).create(vals_list)
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_values([vals])
+        reward_gate.check_values(self, [vals])
         self._check_numbers([vals])
         # Who may grant a title, its coefficient, its archiving: logged
         # whatever the client sends.
-        return super(AppraisalRewardTitle, self._reward_tracked()).write(vals)
+        return super(AppraisalRewardTitle, reward_gate.tracked(self)).write(vals)
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)

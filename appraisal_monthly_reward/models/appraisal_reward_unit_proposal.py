@@ -2,7 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
+from ..rules import workflow
+from . import reward_gate
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
@@ -13,10 +16,12 @@ class AppraisalRewardUnitProposal(models.Model):
 
     _name = "appraisal.reward.unit.proposal"
     _description = "Unit Commendation Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.reward.guard.mixin",
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.workflow.mixin",
                 "appraisal.reward.unit.mixin"]
     _order = "campaign_id desc, unit_id"
     _check_company_auto = True
+    _workflow_transitions = workflow.UNIT_PROPOSAL_TRANSITIONS
+    _workflow_protected_fields = frozenset({"company_id"})
 
     campaign_id = fields.Many2one(
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
@@ -54,12 +59,10 @@ class AppraisalRewardUnitProposal(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        self = self._reward_clean_env()
-        self._reward_check_create(vals_list)
+        reward_gate.check_values(self, vals_list)
+        self._workflow_check_create_values(vals_list)
         pairs = [(vals.get("campaign_id"), vals.get("unit_id")) for vals in vals_list]
-        if len(set(pairs)) < len(pairs) or self.sudo().search_count([
-                ("campaign_id", "in", [c for c, _u in pairs]),
-                ("unit_id", "in", [u for _c, u in pairs])], limit=1) and any(
+        if len(set(pairs)) < len(pairs) or any(
                 self.sudo().search_count([("campaign_id", "=", c), ("unit_id", "=", u)], limit=1)
                 for c, u in pairs):
             raise UserError(self.env._("One list per unit and campaign."))
@@ -69,55 +72,76 @@ class AppraisalRewardUnitProposal(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        if {"campaign_id", "unit_id"} & set(vals):
-            raise UserError(self.env._(
-                "The campaign and the unit of a list do not change: make a new list."))
-        return super(AppraisalRewardUnitProposal, self._reward_tracked()).write(vals)
+        reward_gate.check_values(self, [vals])
+        self._workflow_check_write(vals)
+        if not in_workflow(self):
+            self._check_head()
+            if {"campaign_id", "unit_id"} & set(vals):
+                raise UserError(self.env._(
+                    "The campaign and the unit of a list do not change: make a new list."))
+            if self.filtered(lambda p: p.state != "draft") and not self.env.user.has_group(
+                    COMMITTEE_GROUP):
+                raise UserError(self.env._("A submitted list no longer changes."))
+        return super(AppraisalRewardUnitProposal, reward_gate.tracked(self)).write(vals)
 
     @in_user_lang
     def unlink(self):
         return super().unlink()
 
-    def _reward_check_lock(self, vals):
-        self._check_head()
-        if self.filtered(lambda p: p.state != "draft") and not self.env.user.has_group(
-                COMMITTEE_GROUP):
-            raise UserError(self.env._("A submitted list no longer changes."))
+    # ------------------------------------------------------------------
+    # The gate: role, guards and follow-ups, by name
+    # ------------------------------------------------------------------
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
+
+    def _workflow_guards(self, action):
+        return {
+            "submit": ["_check_campaign_in_preparation", "_check_minutes"],
+            "return": ["_check_campaign_in_preparation"],
+        }.get(action, [])
+
+    def _workflow_follow_ups(self, action):
+        return {
+            "submit": ["_submit_nominations"],
+            "forward": ["_forward_nominations"],
+            "return": ["_return_nominations"],
+        }.get(action, [])
+
+    def _workflow_transition_refusal(self, action, record):
+        return {
+            "submit": self.env._("This list cannot be submitted now."),
+            "forward": self.env._("Only submitted lists can be forwarded."),
+            "return": self.env._("Only submitted lists can be returned."),
+        }[action]
+
+    def _check_campaign_in_preparation(self):
+        if self.filtered(lambda p: p.campaign_id.state != "draft"):
+            raise UserError(self.env._("This list cannot be submitted now."))
+
+    def _check_minutes(self):
+        if self.filtered(lambda p: not p.minutes):
+            raise UserError(self.env._(
+                "Attach the minutes of the unit's review (biên bản bình xét) first."))
+
+    def _submit_nominations(self):
+        self.nomination_ids.filtered(
+            lambda n: n.state == "draft" and (n.eligible or (n.justification or "").strip())
+        )._run_step("submit")
+
+    def _forward_nominations(self):
+        self.nomination_ids.filtered(lambda n: n.state == "submitted")._run_step("forward")
+
+    def _return_nominations(self):
+        self.nomination_ids.filtered(lambda n: n.state == "submitted")._run_step("return")
 
     @in_user_lang
     def action_submit(self):
-        self._check_head()
-        for proposal in self:
-            if proposal.state != "draft" or proposal.campaign_id.state != "draft":
-                raise UserError(self.env._("This list cannot be submitted now."))
-            if not proposal.minutes:
-                raise UserError(self.env._(
-                    "Attach the minutes of the unit's review (biên bản bình xét) first."))
-            nominations = proposal.nomination_ids.filtered(
-                lambda n: n.state == "draft" and (n.eligible or (n.justification or "").strip()))
-            nominations._reward_write({"state": "submitted"})
-        self._reward_write({"state": "submitted"})
-        return True
+        return self._run_step("submit")
 
     @in_user_lang
     def action_forward(self):
-        if not self.env.user.has_group(COMMITTEE_GROUP):
-            raise AccessError(self.env._("Only the emulation officer forwards the lists."))
-        if self.filtered(lambda p: p.state != "submitted"):
-            raise UserError(self.env._("Only submitted lists can be forwarded."))
-        self.nomination_ids.filtered(lambda n: n.state == "submitted")._reward_write(
-            {"state": "checked"})
-        self._reward_write({"state": "forwarded"})
-        return True
+        return self._run_step("forward")
 
     @in_user_lang
     def action_return(self):
-        if not self.env.user.has_group(COMMITTEE_GROUP):
-            raise AccessError(self.env._("Only the emulation officer returns the lists."))
-        if self.filtered(lambda p: p.state != "submitted" or p.campaign_id.state != "draft"):
-            raise UserError(self.env._("Only submitted lists can be returned."))
-        self.nomination_ids.filtered(lambda n: n.state == "submitted")._reward_write(
-            {"state": "draft"})
-        self._reward_write({"state": "draft"})
-        return True
+        return self._run_step("return")

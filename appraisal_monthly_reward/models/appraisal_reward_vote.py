@@ -1,7 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
+from odoo.addons.appraisal_monthly.workflow_write import in_workflow
+
+from ..rules import workflow
+from . import reward_gate
 
 VOTE_SELECTION = [("for", "For"), ("against", "Against"), ("abstain", "Abstain")]
 
@@ -17,9 +21,15 @@ class AppraisalRewardVote(models.Model):
 
     _name = "appraisal.reward.vote"
     _description = "Council Ballot"
-    _inherit = ["appraisal.reward.guard.mixin"]
+    _inherit = ["appraisal.workflow.mixin"]
     _order = "nomination_id, user_id"
-    _reward_action_fields = ("nomination_id", "user_id", "date_vote")
+    # The ballot's status is its value: not cast, then for, against or abstain.
+    _workflow_state_field = "vote"
+    _workflow_initial_state = False
+    _workflow_transitions = workflow.BALLOT_TRANSITIONS
+    _workflow_serialised_actions = tuple(workflow.BALLOT_TRANSITIONS)
+    _workflow_protected_fields = frozenset(
+        {"nomination_id", "user_id", "date_vote", "campaign_id", "company_id"})
 
     nomination_id = fields.Many2one(
         "appraisal.reward.nomination", required=True, index=True, ondelete="cascade",
@@ -45,7 +55,7 @@ class AppraisalRewardVote(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        if not self._reward_is_creating():
+        if not self._workflow_creating_internally():
             raise UserError(self.env._(
                 "Ballots are made when the council's vote opens, one per member and "
                 "nomination."))
@@ -53,11 +63,16 @@ class AppraisalRewardVote(models.Model):
 
     @in_user_lang
     def write(self, vals):
-        self._reward_check_write(vals)
-        if "vote" in vals and not self._reward_is_internal():
-            self._check_own_ballot()
-            with self._reward_internal():
-                return super().write(dict(vals, date_vote=fields.Datetime.now()))
+        reward_gate.check_values(self, [vals])
+        if "vote" in vals and not in_workflow(self):
+            # Casting a ballot is the step of the member, whatever the path.
+            rest = dict(vals)
+            value = rest.pop("vote")
+            if rest:
+                self._workflow_check_write(rest)
+            if not value:
+                raise UserError(self.env._("A cast ballot is never withdrawn."))
+            return self._run_step("cast_" + value)
         return super().write(vals)
 
     @in_user_lang
@@ -66,40 +81,42 @@ class AppraisalRewardVote(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_cast(self):
-        if self.filtered("vote") or not self._reward_is_internal():
+        if self.filtered("vote") or not in_workflow(self):
             raise UserError(self.env._("A council ballot is never deleted."))
 
-    def _check_own_ballot(self):
-        """Only the member casts their ballot, while the council votes
-        (whoever calls: superuser mode keeps the user); never on their own
-        nomination.  The campaign's row is locked first: a ballot cast
-        while the vote is being closed waits, then is refused."""
+    # ------------------------------------------------------------------
+    # The gate: only the member casts, while the council votes; the
+    # campaign's row serialises casting and closing the vote.
+    # ------------------------------------------------------------------
+    def _check_role(self, action):
+        reward_gate.check_role(self, action)
+
+    def _workflow_lock(self, action):
         self.sudo().campaign_id._lock_rows()
-        for ballot in self:
-            nomination = ballot.sudo().nomination_id
-            if ballot.sudo().user_id.id != self.env.uid:
-                raise AccessError(self.env._("A member casts only their own ballot."))
-            if nomination.employee_id.user_id.id == self.env.uid:
-                raise AccessError(self.env._("Nobody votes on their own nomination."))
+
+    def _workflow_guards(self, action):
+        return ["_check_council_voting"]
+
+    def _workflow_step_values(self, action, target):
+        return {"date_vote": fields.Datetime.now()}
+
+    def _check_council_voting(self):
+        for ballot in self.sudo():
+            nomination = ballot.nomination_id
             if nomination.campaign_id.state != "voting":
                 raise UserError(self.env._("The council is not voting on %(campaign)s.",
                                            campaign=nomination.campaign_id.name))
             if nomination.state != "checked":
                 raise UserError(self.env._("This nomination is not put to the vote."))
 
-    def _cast(self, value):
-        self._check_own_ballot()
-        with self._reward_internal():
-            return self.sudo().write({"vote": value, "date_vote": fields.Datetime.now()})
-
     @in_user_lang
     def action_vote_for(self):
-        return self._cast("for")
+        return self._run_step("cast_for")
 
     @in_user_lang
     def action_vote_against(self):
-        return self._cast("against")
+        return self._run_step("cast_against")
 
     @in_user_lang
     def action_vote_abstain(self):
-        return self._cast("abstain")
+        return self._run_step("cast_abstain")

@@ -235,7 +235,7 @@ class TestRewardAttack(RewardCommon):
                      {"year": 2025}, {"nomination_id": rejected.id}):
             self.refused(lambda v=vals: award.with_user(officer).write(v))
         # Issuing checks each nomination again.
-        award.nomination_id._reward_write({"state": "rejected"})
+        award.nomination_id._workflow_write({"state": "rejected"})
         self.refused(lambda: decision.with_user(officer).action_issue())
         self.assertEqual(award.nomination_id.state, "rejected")
 

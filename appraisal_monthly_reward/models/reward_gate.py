@@ -1,0 +1,95 @@
+"""What every commendation record checks whoever calls, besides its
+workflow (``appraisal.workflow.mixin``): the role of a step (one hook for
+every model), the values a client may send, the chatter's trail.
+
+Plain functions on records, called by each model by name.
+"""
+import math
+
+from odoo.exceptions import AccessError, UserError
+
+from ..rules import validation, workflow
+
+COMMITTEE_GROUP = "appraisal_monthly.group_appraisal_committee"
+# Context keys a client may send to switch the chatter's record off.
+NO_TRACE_KEYS = ("tracking_disable", "mail_notrack")
+
+
+def is_committee(env):
+    return env.su or env.user.has_group(COMMITTEE_GROUP)
+
+
+def check_role(records, action):
+    """The one role hook of the reward models: whose step ``action`` is on
+    each of ``records`` (``rules/workflow.py`` ROLES)."""
+    env = records.env
+    role = workflow.ROLES[records._name].get(action, "committee")
+    if role == "member":
+        for ballot in records.sudo():
+            if ballot.user_id.id != env.uid:
+                raise AccessError(env._("A member casts only their own ballot."))
+            if ballot.nomination_id.employee_id.user_id.id == env.uid:
+                raise AccessError(env._("Nobody votes on their own nomination."))
+        return
+    if env.user.has_group(COMMITTEE_GROUP):
+        return
+    if role == "unit_head":
+        units = records._get_headed_units()
+        for record in records:
+            if record.unit_id not in units:
+                raise AccessError(env._(
+                    "Only the head of %(unit)s or the reward committee may take this step.",
+                    unit=record.unit_id.name or env._("(no unit)")))
+        return
+    raise AccessError(env._(
+        "Only the reward committee and the emulation officer take this step (%(model)s).",
+        model=records._workflow_model_label()))
+
+
+def tracked(records):
+    """``records`` with the chatter's trail on, whatever the client sent."""
+    if any(records.env.context.get(key) for key in NO_TRACE_KEYS):
+        return records.with_context({key: value for key, value in records.env.context.items()
+                                     if key not in NO_TRACE_KEYS})
+    return records
+
+
+def check_values(records, vals_list):
+    """Values a client may send that the database would store wrong or
+    refuse with a raw error: an unknown choice, a number that is no finite
+    number, a text that is no text, a year out of range."""
+    env = records.env
+    for vals in vals_list:
+        for name, value in vals.items():
+            field = records._fields.get(name)
+            if field is None or value is False or value is None:
+                continue
+            label = field._description_string(env)
+            if field.type == "selection":
+                allowed = [key for key, _label in field._description_selection(env)]
+                if value not in allowed:
+                    raise UserError(env._(
+                        "%(value)s is not a possible value of %(field)s: choose one of "
+                        "%(allowed)s.", value=repr(value), field=label,
+                        allowed=", ".join(allowed)))
+            elif field.type in ("float", "monetary", "integer"):
+                if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                        or (isinstance(value, float) and not math.isfinite(value)):
+                    raise UserError(env._(
+                        "%(field)s must be a number: %(value)s is not.",
+                        field=label, value=repr(value)))
+            elif field.type in ("char", "text", "html") and not isinstance(value, str):
+                raise UserError(env._(
+                    "%(field)s must be a text: %(value)s is not.", field=label, value=repr(value)))
+            if name == "year" and field.type == "integer" and not validation.year_in_range(value):
+                raise UserError(env._(
+                    "The year %(year)s is out of range: give a year between %(first)s and "
+                    "%(last)s.", year=value, first=validation.FIRST_YEAR,
+                    last=validation.LAST_YEAR))
+
+
+def check_text(env, *values):
+    """Arguments of a public method that must be texts (a reason...)."""
+    for value in values:
+        if value not in (None, False) and not isinstance(value, str):
+            raise UserError(env._("The reason must be a text."))
