@@ -28,8 +28,9 @@ class AppraisalRewardVote(models.Model):
     _workflow_initial_state = False
     _workflow_transitions = workflow.BALLOT_TRANSITIONS
     _workflow_serialised_actions = tuple(workflow.BALLOT_TRANSITIONS)
-    _workflow_protected_fields = frozenset(
-        {"nomination_id", "user_id", "date_vote", "campaign_id", "company_id"})
+    # (the nomination and the member are given when the vote opens, and
+    # never change: see write)
+    _workflow_protected_fields = frozenset({"date_vote", "campaign_id", "company_id"})
 
     nomination_id = fields.Many2one(
         "appraisal.reward.nomination", required=True, index=True, ondelete="cascade",
@@ -55,7 +56,9 @@ class AppraisalRewardVote(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        if not self._workflow_creating_internally():
+        # The server's own code (opening the vote) makes the ballots; no
+        # user has the right to create one (ir.model.access).
+        if not (self._workflow_creating_internally() or self.env.su):
             raise UserError(self.env._(
                 "Ballots are made when the council's vote opens, one per member and "
                 "nomination."))
@@ -64,6 +67,8 @@ class AppraisalRewardVote(models.Model):
     @in_user_lang
     def write(self, vals):
         reward_gate.check_values(self, [vals])
+        if {"nomination_id", "user_id"} & set(vals) and not in_workflow(self):
+            raise UserError(self._workflow_write_refusal({"nomination_id", "user_id"} & set(vals)))
         if "vote" in vals and not in_workflow(self):
             # Casting a ballot is the step of the member, whatever the path.
             rest = dict(vals)

@@ -141,7 +141,7 @@ class TestRewardAttack(RewardCommon):
                 "year": 2023, "external_reference": "1/QĐ"})
         self.assertEqual((award.state, award.amount, award.rating_changed, award.decided),
                          ("awarded", 0, False, True))
-        self.refused(lambda: self.env["appraisal.reward.vote"].with_user(officer).sudo().create(
+        self.refused(lambda: self.env["appraisal.reward.vote"].with_user(officer).create(
             {"nomination_id": self.env["appraisal.reward.nomination"].search([], limit=1).id,
              "user_id": officer.id}))
 
