@@ -9,7 +9,6 @@ from odoo.addons.appraisal_monthly.workflow_write import creating, in_workflow, 
 
 from ..rules import amounts, eligibility, quota, votes, workflow
 from . import reward_gate
-from .reward_gate import COMMITTEE_GROUP
 
 COUNCIL_GROUP = "appraisal_monthly_reward.group_reward_council"
 OPEN_NOMINATION_STATES = ("draft", "submitted", "checked")

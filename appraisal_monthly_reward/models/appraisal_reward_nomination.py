@@ -6,7 +6,8 @@ from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
 from ..rules import workflow
 from . import reward_gate
-from .appraisal_reward_campaign import COMMITTEE_GROUP, OPEN_NOMINATION_STATES
+from .appraisal_reward_campaign import OPEN_NOMINATION_STATES
+from .reward_gate import COMMITTEE_GROUP
 
 NOMINATION_STATES = [
     ("draft", "Proposed"),

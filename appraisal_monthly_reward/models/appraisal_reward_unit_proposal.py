@@ -6,7 +6,6 @@ from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
 from ..rules import workflow
 from . import reward_gate
-from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
 class AppraisalRewardUnitProposal(models.Model):
@@ -50,7 +49,7 @@ class AppraisalRewardUnitProposal(models.Model):
                 lambda n, p=proposal: n.unit_id == p.unit_id)
 
     def _check_head(self):
-        if self.env.user.has_group(COMMITTEE_GROUP):
+        if reward_gate.is_committee(self.env):
             return
         units = self._get_headed_units()
         if any(proposal.unit_id not in units for proposal in self):
@@ -79,8 +78,8 @@ class AppraisalRewardUnitProposal(models.Model):
             if {"campaign_id", "unit_id"} & set(vals):
                 raise UserError(self.env._(
                     "The campaign and the unit of a list do not change: make a new list."))
-            if self.filtered(lambda p: p.state != "draft") and not self.env.user.has_group(
-                    COMMITTEE_GROUP):
+            if self.filtered(lambda p: p.state != "draft") and not reward_gate.is_committee(
+                    self.env):
                 raise UserError(self.env._("A submitted list no longer changes."))
         return super(AppraisalRewardUnitProposal, reward_gate.tracked(self)).write(vals)
 

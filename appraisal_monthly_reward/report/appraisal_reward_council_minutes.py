@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
-from ..models.appraisal_reward_campaign import COMMITTEE_GROUP
+from ..models.reward_gate import COMMITTEE_GROUP
 
 
 class ReportCouncilMinutes(models.AbstractModel):

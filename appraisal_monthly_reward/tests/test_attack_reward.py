@@ -23,9 +23,10 @@ NO_TRACE = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog":
 VI_LETTERS = set("ăâđêôơưạảãàáậầấẩẫắằẳẵặẹẻẽèéệềếểễìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
-def rpc(**context):
-    """A context as an RPC client sends it (no language unless given)."""
-    return dict({"tz": "Asia/Ho_Chi_Minh"}, **context)
+def rpc(records, **context):
+    """``records`` with the context an RPC client sends (only these keys:
+    no language unless given), replacing the test's own."""
+    return records.with_env(records.env(context=dict({"tz": "Asia/Ho_Chi_Minh"}, **context)))
 
 
 @tagged("post_install", "-at_install", "reward_attack")
@@ -90,8 +91,8 @@ class TestRewardAttack(RewardCommon):
         head = self.users["a_head"]
         for key, value in (("state", "passed"), ("state", "awarded"), ("passed", True),
                            ("eligible", True), ("origin", "auto")):
-            nomination = self.env["appraisal.reward.nomination"].with_user(head).with_context(
-                rpc(**{"default_" + key: value})).create({
+            nomination = rpc(self.env["appraisal.reward.nomination"].with_user(head),
+                             **{"default_" + key: value}).create({
                     "campaign_id": self.campaign.id, "title_id": self.title["GIAY_KHEN"].id,
                     "employee_id": self.emp["a2"].id})
             self.assertEqual(nomination.state, "draft")
@@ -107,10 +108,10 @@ class TestRewardAttack(RewardCommon):
 
     def test_decision_created_issued_starts_draft(self):
         self.closed_campaign()
-        context = rpc(default_state="issued", default_issued_user_id=self.users["a1"].id,
-                      default_date_issued="2027-01-15 08:00:00", default_amount_total=1)
-        decision = self.env["appraisal.reward.decision"].with_user(self.user_officer) \
-            .with_context(context).create({
+        decision = rpc(
+            self.env["appraisal.reward.decision"].with_user(self.user_officer),
+            default_state="issued", default_issued_user_id=self.users["a1"].id,
+            default_date_issued="2027-01-15 08:00:00", default_amount_total=1).create({
                 "date": "2027-01-15", "authority_id": self.authority["commune_chair"].id,
                 "company_id": self.company.id})
         self.assertEqual(decision.state, "draft")
@@ -127,16 +128,16 @@ class TestRewardAttack(RewardCommon):
 
     def test_other_records_start_in_their_first_status(self):
         officer = self.user_officer
-        campaign = self.env["appraisal.reward.campaign"].with_user(officer).with_context(
-            rpc(default_state="closed")).create({"name": "Khác", "year": 2026})
+        campaign = rpc(self.env["appraisal.reward.campaign"].with_user(officer),
+                       default_state="closed").create({"name": "Khác", "year": 2026})
         self.assertEqual(campaign.state, "draft")
-        proposal = self.env["appraisal.reward.unit.proposal"].with_user(self.users["a_head"]) \
-            .with_context(rpc(default_state="forwarded")).create(
+        proposal = rpc(self.env["appraisal.reward.unit.proposal"].with_user(self.users["a_head"]),
+                       default_state="forwarded").create(
                 {"campaign_id": self.campaign.id, "unit_id": self.units["A"].id})
         self.assertEqual(proposal.state, "draft")
-        award = self.env["appraisal.reward.award"].with_user(officer).with_context(rpc(
-            default_state="revoked", default_decided=False, default_amount=9,
-            default_rating_changed=True)).create({
+        award = rpc(
+            self.env["appraisal.reward.award"].with_user(officer), default_state="revoked", default_decided=False, default_amount=9,
+            default_rating_changed=True).create({
                 "title_id": self.title["LDTT"].id, "employee_id": self.emp["a2"].id,
                 "year": 2023, "external_reference": "1/QĐ"})
         self.assertEqual((award.state, award.amount, award.rating_changed, award.decided),
@@ -352,56 +353,56 @@ class TestRewardAttack(RewardCommon):
     def test_decisions_revocations_and_titles_logged_whatever_the_context(self):
         self.closed_campaign()
         officer = self.user_officer
-        decision = self.draft_decision().with_context(NO_TRACE)
+        decision = self.draft_decision().with_context(**NO_TRACE)
         title = self.title["LDTT"].with_user(officer).copy()
         self.tracked(decision, "state")  # each step is its own transaction in real use
-        decision.with_user(officer).with_context(NO_TRACE).action_issue()
+        decision.with_user(officer).with_context(**NO_TRACE).action_issue()
         self.assertTrue(self.tracked(decision, "state"), "the issue is tracked")
         award = decision.award_ids[0]
-        award.with_user(officer).with_context(NO_TRACE).action_revoke(
+        award.with_user(officer).with_context(**NO_TRACE).action_revoke(
             reason="Sai", reference="3/QĐ")
         self.assertTrue(self.tracked(award, "state"))
-        title.with_user(officer).with_context(NO_TRACE).write({"coefficient": 0.5})
+        title.with_user(officer).with_context(**NO_TRACE).write({"coefficient": 0.5})
         self.assertTrue(self.tracked(title, "coefficient"))
 
     # ------------------------------------------------------------------
     # Point 9: bad input, a clear message in the user's language
     # ------------------------------------------------------------------
     def test_bad_input_refused_in_vietnamese_without_lang(self):
-        officer = self.officer_vi.with_context(rpc())
+        officer = self.officer_vi
         Salary = self.env["appraisal.reward.base.salary"].with_user(self.officer_vi)
         for amount in (math.nan, math.inf, -1, 0):
-            error = self.refused(lambda a=amount: Salary.with_context(rpc()).create(
+            error = self.refused(lambda a=amount: rpc(Salary).create(
                 {"date_from": "2026-08-01", "amount": a}))
             self.assertVietnamese(error)
-        Campaign = self.env["appraisal.reward.campaign"].with_user(officer).with_context(rpc())
+        Campaign = rpc(self.env["appraisal.reward.campaign"].with_user(officer))
         for year in (0, 99999):
             self.assertVietnamese(self.refused(lambda y=year: Campaign.create(
                 {"name": "Năm %s" % y, "year": y})))
         self.assertVietnamese(self.refused(lambda: Campaign.create({"name": "Thi đua 2026"})))
-        Decision = self.env["appraisal.reward.decision"].with_user(officer).with_context(rpc())
+        Decision = rpc(self.env["appraisal.reward.decision"].with_user(officer))
         self.assertVietnamese(self.refused(lambda: Decision.create({
             "date": "2020-01-15", "company_id": self.company.id,
             "authority_id": self.authority["commune_chair"].id})))
         # A ballot 'yes', a reason that is no text.
         self.campaign.council_user_ids = [Command.link(self.member_vi.id)]
         self.run_to_vote()
-        ballot = self.env["appraisal.reward.vote"].with_user(self.member_vi).with_context(
-            rpc()).search([], limit=1)
+        ballot = rpc(self.env["appraisal.reward.vote"].with_user(self.member_vi)).search(
+            [], limit=1)
         self.assertVietnamese(self.refused(lambda: ballot.write({"vote": "yes"})))
         self.cast_all("for")
         self.campaign.with_user(self.user_officer).action_close_voting()
         decision = self.draft_decision()
         decision.with_user(self.user_officer).action_issue()
-        award = decision.award_ids[0].with_user(self.officer_vi).with_context(rpc())
+        award = rpc(decision.award_ids[0].with_user(self.officer_vi))
         self.assertVietnamese(self.refused(lambda: award.action_revoke(reason=123,
                                                                         reference="1/QĐ")))
         self.assertVietnamese(self.refused(lambda: award.action_revoke(reason="Sai",
                                                                         reference="1/QĐ",
                                                                         date="không")))
         # A refusal of a step, without a language either.
-        self.assertVietnamese(self.refused(lambda: decision.with_user(self.officer_vi)
-                                           .with_context(rpc()).action_issue()))
+        self.assertVietnamese(self.refused(
+            lambda: rpc(decision.with_user(self.officer_vi)).action_issue()))
         self.assertEqual(award.state, "awarded")
 
     def test_attachment_of_minutes_is_a_text(self):
