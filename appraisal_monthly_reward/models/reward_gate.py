@@ -6,6 +6,7 @@ Plain functions on records, called by each model by name.
 """
 import math
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from ..rules import validation, workflow
@@ -82,6 +83,17 @@ def check_values(records, vals_list):
             elif field.type in ("char", "text", "html") and not isinstance(value, str):
                 raise UserError(env._(
                     "%(field)s must be a text: %(value)s is not.", field=label, value=repr(value)))
+            elif field.type in ("date", "datetime"):
+                try:
+                    day = fields.Datetime.to_datetime(value) if field.type == "datetime" \
+                        else fields.Date.to_date(value)
+                except (TypeError, ValueError):
+                    day = None
+                if not day or not validation.year_in_range(day.year):
+                    raise UserError(env._(
+                        "%(field)s must be a date between %(first)s and %(last)s: %(value)s is "
+                        "not.", field=label, value=repr(value), first=validation.FIRST_YEAR,
+                        last=validation.LAST_YEAR))
             if name == "year" and field.type == "integer" and not validation.year_in_range(value):
                 raise UserError(env._(
                     "The year %(year)s is out of range: give a year between %(first)s and "

@@ -384,6 +384,10 @@ class TestRewardAttack(RewardCommon):
         self.assertVietnamese(self.refused(lambda: Decision.create({
             "date": "2020-01-15", "company_id": self.company.id,
             "authority_id": self.authority["commune_chair"].id})))
+        for day in ("không", "0000-01-01", "9999-12-31"):
+            self.assertVietnamese(self.refused(lambda d=day: Decision.create({
+                "date": d, "company_id": self.company.id,
+                "authority_id": self.authority["commune_chair"].id})))
         # A ballot 'yes', a reason that is no text.
         self.campaign.council_user_ids = [Command.link(self.member_vi.id)]
         self.run_to_vote()
