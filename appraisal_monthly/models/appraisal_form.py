@@ -1010,14 +1010,16 @@ class AppraisalForm(models.Model):
         Without a reason (a click on the button), open the dialog that asks
         for one.
         """
-        if not (reason or "").strip():
+        reason = self._workflow_reason(reason)
+        if not reason:
             return self._open_reason_wizard("return")
         return self._run_step("return", {"date_submitted": False}, reason=reason)
 
     @in_user_lang
     def action_reset_to_draft(self, reason=None):
         """HR reopens an approved or cancelled form, with a reason."""
-        if not (reason or "").strip():
+        reason = self._workflow_reason(reason)
+        if not reason:
             return self._open_reason_wizard("reset_to_draft")
         return self._run_step("reset_to_draft", {
             "date_submitted": False,

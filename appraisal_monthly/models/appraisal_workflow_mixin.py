@@ -26,7 +26,9 @@ as class attributes:
 ``_workflow_create_protected_fields``
     fields that a record never gets from the client on create, but that
     the model's own ``write`` rules let a user change later (the level of a
-    form, which the head may change while approving).
+    form, which the head may change while approving; the status of an
+    action item, which its supervisor marks done: a status listed here is
+    not write-protected by the mixin).
 
 and, per model, these hooks:
 
@@ -85,6 +87,8 @@ def protected_default_keys(model):
 class AppraisalWorkflowMixin(models.AbstractModel):
     _name = "appraisal.workflow.mixin"
     _description = "Appraisal Workflow Gate"
+    # Values that do not fit their field are refused in words.
+    _inherit = ["appraisal.input.mixin"]
 
     _workflow_state_field = "state"
     _workflow_initial_state = "draft"
@@ -130,7 +134,11 @@ class AppraisalWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _workflow_check_create_values(self, vals_list):
-        """Refuse a record that would not start where its workflow starts."""
+        """Refuse a record that would not start where its workflow starts
+        (and values that do not fit their field: a model that calls this
+        first in its ``create`` speaks in words before its own checks)."""
+        for vals in vals_list:
+            self._check_input_values(vals)
         if self._workflow_creating_internally():
             return
         state_field = self._workflow_state_field
@@ -158,9 +166,10 @@ class AppraisalWorkflowMixin(models.AbstractModel):
     def _workflow_check_write(self, vals):
         """Protected fields change under the workflow's mark only, whoever
         calls (``sudo()`` included)."""
-        protected = set(vals) & (
-            set(self._workflow_protected_fields) | {self._workflow_state_field}
-        )
+        # The status is protected too, unless the model lets users set it
+        # by hand after creation (it lists it among its create-only fields).
+        status = {self._workflow_state_field} - set(self._workflow_create_protected_fields)
+        protected = set(vals) & (set(self._workflow_protected_fields) | status)
         if protected and not in_workflow(self):
             raise UserError(self._workflow_write_refusal(protected))
 
@@ -211,6 +220,16 @@ class AppraisalWorkflowMixin(models.AbstractModel):
         records._workflow_write_step(action, dict(vals or {}))
         records._after_transition(action, previous_states=previous_states, **kwargs)
         return True
+
+    @api.model
+    def _workflow_reason(self, reason):
+        """The text of a reason a client sent (a step's argument), stripped;
+        anything but text is refused in words."""
+        if reason is None or reason is False:
+            return ""
+        if not isinstance(reason, str):
+            raise UserError(self.env._("The reason must be a text."))
+        return reason.strip()
 
     def _check_action_allowed(self, action):
         """The gate of every step, in this order: the state table and the
