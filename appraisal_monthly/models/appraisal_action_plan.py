@@ -46,6 +46,7 @@ class AppraisalActionPlan(models.Model):
     _workflow_transitions = workflow.ACTION_PLAN_TRANSITIONS
     _workflow_role_first = True
     _workflow_protected_fields = frozenset(PLAN_PROTECTED_FIELDS)
+    _workflow_checked_fields = frozenset({"supervisor_user_id"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     form_id = fields.Many2one(

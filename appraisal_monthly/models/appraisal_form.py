@@ -121,6 +121,7 @@ class AppraisalForm(models.Model):
     _workflow_serialised_actions = SERIALISED_ACTIONS
     _workflow_protected_fields = frozenset(WORKFLOW_FIELDS | SCORE_FIELDS)
     _workflow_create_protected_fields = frozenset(CREATE_FORBIDDEN | BOOKKEEPING_FIELDS)
+    _workflow_checked_fields = frozenset({"reviewer_user_id", "approver_user_id"})
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(

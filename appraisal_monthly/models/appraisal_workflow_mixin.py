@@ -28,7 +28,12 @@ as class attributes:
     the model's own ``write`` rules let a user change later (the level of a
     form, which the head may change while approving; the status of an
     action item, which its supervisor marks done: a status listed here is
-    not write-protected by the mixin).
+    not write-protected by the mixin);
+``_workflow_checked_fields``
+    fields a user may give on create, under the model's own checks (who
+    reviews a form, who supervises a plan): their ``default_<field>``
+    context keys are moved into the values before those checks (in
+    ``_workflow_check_create_values``), so that the checks see them.
 
 and, per model, these hooks:
 
@@ -97,6 +102,7 @@ class AppraisalWorkflowMixin(models.AbstractModel):
     _workflow_role_first = False
     _workflow_protected_fields = frozenset()
     _workflow_create_protected_fields = frozenset()
+    _workflow_checked_fields = frozenset()
 
     # ------------------------------------------------------------------
     # Create and write: what the client may not give
@@ -136,8 +142,14 @@ class AppraisalWorkflowMixin(models.AbstractModel):
     def _workflow_check_create_values(self, vals_list):
         """Refuse a record that would not start where its workflow starts
         (and values that do not fit their field: a model that calls this
-        first in its ``create`` speaks in words before its own checks)."""
+        first in its ``create`` speaks in words before its own checks).
+        The context defaults of ``_workflow_checked_fields`` are moved into
+        the values first, so that the model's own checks see them."""
         for vals in vals_list:
+            for fname in self._workflow_checked_fields:
+                key = "default_" + fname
+                if key in self.env.context and fname not in vals:
+                    vals[fname] = self.env.context[key]
             self._check_input_values(vals)
         if self._workflow_creating_internally():
             return

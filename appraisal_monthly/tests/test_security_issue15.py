@@ -248,3 +248,31 @@ class TestIssue15Base(SecurityCommon):
         self.env.invalidate_all()
         name = plan.sudo().with_context(lang="en_US").name
         self.assertTrue(is_vietnamese(name), name)
+
+    # ------------------------------------------------------------------
+    # Fields a client may give on create, but checked: their context
+    # defaults are checked as the values are
+    # ------------------------------------------------------------------
+    def test_hr_cannot_name_herself_superior_through_the_context(self):
+        Form = self.rpc_env(self.user_hr)["appraisal.form"]
+        for fname in ("reviewer_user_id", "approver_user_id"):
+            def attack(fname=fname):
+                form = Form.with_context(**{"default_" + fname: self.user_hr.id}).create(
+                    {"employee_id": self.emp_outsider.id, "period_id": self.period.id})
+                if form[fname] != self.user_hr:
+                    from .security_common import Dropped
+                    raise Dropped()
+            self.refuse("HR names herself %s by default_" % fname, attack)
+        self.assertAllRefused()
+
+    def test_employee_cannot_choose_his_plan_supervisor_through_the_context(self):
+        Plan = self.rpc_env(self.user_staff)["appraisal.action.plan"]
+
+        def attack():
+            plan = Plan.with_context(default_supervisor_user_id=self.user_outsider.id).create(
+                {"form_id": self.form_staff.id})
+            if plan.supervisor_user_id != self.user_outsider:
+                from .security_common import Dropped
+                raise Dropped()
+        self.refuse("employee picks his plan's supervisor by default_", attack)
+        self.assertAllRefused()
