@@ -1,4 +1,5 @@
 from . import appraisal_managed_mixin
+from . import appraisal_input_mixin
 from . import appraisal_workflow_mixin
 from . import res_company
 from . import res_config_settings

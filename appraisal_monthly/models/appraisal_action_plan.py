@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..rules import workflow
 from ..user_lang import in_user_lang
-from ..workflow_write import in_workflow, workflow_writing
+from ..workflow_write import in_workflow
 
 # What each role may write by hand (allow-lists: a field added later is
 # protected by default).  The status moves through the action_* buttons.
@@ -16,6 +17,11 @@ ITEM_SUPERVISOR_FIELDS = {
 ITEM_EMPLOYEE_DRAFT_FIELDS = {"sequence", "name", "deadline", "responsible", "progress_note"}
 ITEM_EMPLOYEE_FIELDS = {"progress_note"}
 FREE_PREFIXES = ("message_", "activity_")
+# Set by the workflow and computed from the actions: never given by a
+# client on create, written by the buttons (and the computes) only.
+PLAN_PROTECTED_FIELDS = {
+    "state", "auto_created", "date_deadline", "item_count", "item_done_count", "progress",
+}
 
 
 class AppraisalActionPlan(models.Model):
@@ -28,10 +34,19 @@ class AppraisalActionPlan(models.Model):
 
     _name = "appraisal.action.plan"
     _description = "Action Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.managed.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "appraisal.managed.mixin",
+        "appraisal.workflow.mixin",
+    ]
     _order = "date_start desc, id desc"
     # The employee may report on their progress in the chatter.
     _mail_post_access = "read"
+    # The gate (appraisal_workflow_mixin.py): every step is the
+    # supervisor's (or HR's), whatever the status: the role comes first.
+    _workflow_transitions = workflow.ACTION_PLAN_TRANSITIONS
+    _workflow_role_first = True
+    _workflow_protected_fields = frozenset(PLAN_PROTECTED_FIELDS)
+    _workflow_checked_fields = frozenset({"supervisor_user_id"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     form_id = fields.Many2one(
@@ -152,15 +167,7 @@ class AppraisalActionPlan(models.Model):
     @api.model_create_multi
     @in_user_lang
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                raise UserError(
-                    self.env._("An action plan starts as a draft: use its buttons to start, "
-                               "finish or cancel it.")
-                )
-            if not self.env.su and vals.get("auto_created"):
-                raise AccessError(self.env._("Only the approval of a form creates plans "
-                                             "automatically."))
+        self._workflow_check_create_values(vals_list)
         if not self.env.su:
             user = self.env.user
             officer = self._is_officer()
@@ -192,17 +199,26 @@ class AppraisalActionPlan(models.Model):
                             employee=form.employee_id.name,
                         )
                     )
-        return super().create(vals_list)
+        plans = super().create(vals_list)
+        # Named now, in the creating user's language (the stored name would
+        # otherwise be computed later, in the language of the request).
+        plans.mapped("name")
+        return plans
+
+    @api.model
+    def _workflow_create_refusal(self, fnames):
+        return self.env._("An action plan starts as a draft: use its buttons to start, "
+                          "finish or cancel it.")
+
+    def _workflow_write_refusal(self, fnames):
+        return self.env._("Use the buttons of the action plan to change its status.")
 
     @in_user_lang
     def write(self, vals):
         changed = {fname for fname in vals if not fname.startswith(FREE_PREFIXES)}
         if changed and not in_workflow(self):
             # Whoever calls (sudo() included): the status moves by the buttons.
-            if "state" in changed:
-                raise UserError(
-                    self.env._("Use the buttons of the action plan to change its status.")
-                )
+            self._workflow_check_write(changed)
             if not self.env.su:
                 self._check_write_allowed(changed)
         return super().write(vals)
@@ -248,34 +264,58 @@ class AppraisalActionPlan(models.Model):
     @in_user_lang
     def action_start(self):
         """The supervisor agrees the plan (or takes a finished one up again)."""
+        return self._run_step("start")
+
+    @in_user_lang
+    def action_done(self):
+        return self._run_step("done")
+
+    @in_user_lang
+    def action_cancel(self):
+        return self._run_step("cancel")
+
+    @in_user_lang
+    def action_draft(self):
+        return self._run_step("draft")
+
+    # ------------------------------------------------------------------
+    # The gate (appraisal_workflow_mixin.py) and the follow-ups
+    # ------------------------------------------------------------------
+    def _check_role(self, action):
         self._check_supervisor()
+
+    def _workflow_guards(self, action):
+        return {
+            "start": ["_check_has_actions"],
+            "done": ["_check_actions_closed"],
+        }.get(action, [])
+
+    def _workflow_follow_ups(self, action):
+        return {"start": ["_unlink_plan_todo"]}.get(action, [])
+
+    def _workflow_transition_refusal(self, action, record):
+        if action == "start":
+            return self.env._("Only a draft or finished plan can be started (%(plan)s).",
+                              plan=record.name)
+        if action == "done":
+            return self.env._("Only a plan in progress can be closed (%(plan)s).",
+                              plan=record.name)
+        if action == "cancel":
+            return self.env._("Only a draft plan or one in progress can be cancelled "
+                              "(%(plan)s).", plan=record.name)
+        return self.env._("Only a cancelled plan can be set back to draft (%(plan)s).",
+                          plan=record.name)
+
+    def _check_has_actions(self):
         for plan in self:
-            if plan.state not in ("draft", "done"):
-                raise UserError(
-                    self.env._("Only a draft or finished plan can be started (%(plan)s).",
-                               plan=plan.name)
-                )
             if not plan.item_ids.filtered(lambda i: i.status != "cancelled"):
                 raise UserError(
                     self.env._("Add at least one action to %(plan)s before starting it.",
                                plan=plan.name)
                 )
-        self._workflow_write({"state": "in_progress"})
-        # The to-do "draw up the action plan" left on approval is fulfilled.
-        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        self.sudo().activity_ids.filtered(
-            lambda a: a.automated and a.activity_type_id == todo
-        ).unlink()
-        return True
 
-    @in_user_lang
-    def action_done(self):
-        self._check_supervisor()
+    def _check_actions_closed(self):
         for plan in self:
-            if plan.state != "in_progress":
-                raise UserError(
-                    self.env._("Only a plan in progress can be closed (%(plan)s).", plan=plan.name)
-                )
             still_open = plan.item_ids.filtered(lambda i: i.status == "open")
             if still_open:
                 raise UserError(
@@ -286,43 +326,17 @@ class AppraisalActionPlan(models.Model):
                         items="; ".join(still_open.mapped("name")),
                     )
                 )
-        self._workflow_write({"state": "done"})
-        return True
 
-    @in_user_lang
-    def action_cancel(self):
-        self._check_supervisor()
-        for plan in self:
-            if plan.state not in ("draft", "in_progress"):
-                raise UserError(
-                    self.env._("Only a draft plan or one in progress can be cancelled "
-                               "(%(plan)s).", plan=plan.name)
-                )
-        self._workflow_write({"state": "cancelled"})
-        return True
-
-    @in_user_lang
-    def action_draft(self):
-        self._check_supervisor()
-        for plan in self:
-            if plan.state != "cancelled":
-                raise UserError(
-                    self.env._("Only a cancelled plan can be set back to draft (%(plan)s).",
-                               plan=plan.name)
-                )
-        self._workflow_write({"state": "draft"})
-        return True
+    def _unlink_plan_todo(self):
+        """The to-do "draw up the action plan" left on approval is fulfilled."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        self.sudo().activity_ids.filtered(
+            lambda a: a.automated and a.activity_type_id == todo
+        ).unlink()
 
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _workflow_write(self, vals):
-        """Write a step's values, after its checks: with elevated rights, for
-        these plans only (see ``workflow_write``)."""
-        with workflow_writing(self) as plans:
-            plans.write(vals)
-        return True
-
     def _is_officer(self):
         return self.env.user.has_group("appraisal_monthly.group_appraisal_officer")
 
@@ -404,7 +418,13 @@ class AppraisalActionPlan(models.Model):
 class AppraisalActionPlanItem(models.Model):
     _name = "appraisal.action.plan.item"
     _description = "Action Plan Item"
+    _inherit = ["appraisal.workflow.mixin"]
     _order = "plan_id, sequence, deadline, id"
+    # An action starts open, whoever adds it; its supervisor then marks it
+    # done or cancelled (a write the item's own rules allow).
+    _workflow_state_field = "status"
+    _workflow_initial_state = "open"
+    _workflow_create_protected_fields = frozenset({"status", "date_done"})
 
     plan_id = fields.Many2one(
         "appraisal.action.plan", string="Action Plan", required=True,
@@ -458,10 +478,14 @@ class AppraisalActionPlanItem(models.Model):
             plans._check_not_closed()
             plans._check_items_editable()
             plans._check_items_status_values(vals_list)
-        for vals in vals_list:
-            if vals.get("status") == "done":
-                vals.setdefault("date_done", fields.Date.context_today(self))
         return super().create(vals_list)
+
+    @api.model
+    def _workflow_create_refusal(self, fnames):
+        return self.env._(
+            "An action is added open: mark it done or cancelled afterwards, with its "
+            "buttons."
+        )
 
     @in_user_lang
     def write(self, vals):

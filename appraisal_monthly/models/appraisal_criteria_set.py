@@ -9,7 +9,7 @@ from ..user_lang import in_user_lang
 class AppraisalCriteriaSet(models.Model):
     _name = "appraisal.criteria.set"
     _description = "Appraisal Criteria Set"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "appraisal.input.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)

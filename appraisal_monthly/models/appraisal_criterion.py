@@ -8,6 +8,7 @@ from ..user_lang import in_user_lang
 
 class AppraisalCriterion(models.Model):
     _name = "appraisal.criterion"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Appraisal Criterion"
     _order = "set_id, sequence, id"
 

@@ -26,7 +26,9 @@ class AppraisalDiscipline(models.Model):
 
     _name = "appraisal.discipline"
     _description = "Disciplinary Measure"
-    _inherit = ["mail.thread.main.attachment", "appraisal.managed.mixin"]
+    _inherit = [
+        "mail.thread.main.attachment", "appraisal.managed.mixin", "appraisal.input.mixin",
+    ]
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

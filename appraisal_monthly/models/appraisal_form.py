@@ -121,6 +121,7 @@ class AppraisalForm(models.Model):
     _workflow_serialised_actions = SERIALISED_ACTIONS
     _workflow_protected_fields = frozenset(WORKFLOW_FIELDS | SCORE_FIELDS)
     _workflow_create_protected_fields = frozenset(CREATE_FORBIDDEN | BOOKKEEPING_FIELDS)
+    _workflow_checked_fields = frozenset({"reviewer_user_id", "approver_user_id"})
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -1010,14 +1011,16 @@ class AppraisalForm(models.Model):
         Without a reason (a click on the button), open the dialog that asks
         for one.
         """
-        if not (reason or "").strip():
+        reason = self._workflow_reason(reason)
+        if not reason:
             return self._open_reason_wizard("return")
         return self._run_step("return", {"date_submitted": False}, reason=reason)
 
     @in_user_lang
     def action_reset_to_draft(self, reason=None):
         """HR reopens an approved or cancelled form, with a reason."""
-        if not (reason or "").strip():
+        reason = self._workflow_reason(reason)
+        if not reason:
             return self._open_reason_wizard("reset_to_draft")
         return self._run_step("reset_to_draft", {
             "date_submitted": False,

@@ -111,9 +111,9 @@ class AppraisalForm(models.Model):
         )
         if not forms:
             return
-        plans = self.env["appraisal.action.plan"].sudo().create([
-            {"form_id": form.id, "auto_created": True} for form in forms
-        ])
+        Plan = self.env["appraisal.action.plan"].sudo()
+        with Plan._workflow_creating():
+            plans = Plan.create([{"form_id": form.id, "auto_created": True} for form in forms])
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         for plan in plans:
             form = plan.form_id

@@ -20,6 +20,7 @@ AUTO_SOURCES = ("task_result", "unit_result")
 
 class AppraisalFormLine(models.Model):
     _name = "appraisal.form.line"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Appraisal Form Line"
     _order = "form_id, sequence, id"
 

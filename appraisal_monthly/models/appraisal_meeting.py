@@ -15,7 +15,9 @@ class AppraisalMeeting(models.Model):
 
     _name = "appraisal.meeting"
     _description = "Unit Appraisal Meeting"
-    _inherit = ["mail.thread.main.attachment", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread.main.attachment", "mail.activity.mixin", "appraisal.input.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -138,6 +140,7 @@ class AppraisalMeeting(models.Model):
 
 class AppraisalMeetingComment(models.Model):
     _name = "appraisal.meeting.comment"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Collective Comment on an Appraisal"
     _order = "meeting_id, sequence, id"
 

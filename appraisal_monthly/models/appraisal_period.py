@@ -283,7 +283,11 @@ class AppraisalPeriod(models.Model):
         self._workflow_check_create_values(vals_list)
         self._check_dates_in_order(vals_list)
         self._check_not_duplicated(vals_list)
-        return super().create(vals_list)
+        periods = super().create(vals_list)
+        # Named now, in the creating user's language (the stored name would
+        # otherwise be computed later, in the language of the request).
+        periods.mapped("name")
+        return periods
 
     @api.model
     def _workflow_create_refusal(self, fnames):

@@ -218,25 +218,52 @@ class AppraisalPeriod(models.Model):
 
     def _job_env_period(self):
         """The period in the requester's environment: the batch runs with
-        their rights, company and language, as their request would (the
-        server's own jobs, queued by OdooBot, run as superuser)."""
+        their rights, company and language, as their request would.  Only
+        the jobs the server queued itself (requested by OdooBot, e.g. the
+        automatic periods) run as superuser; a requester who was archived,
+        is no longer an HR officer or no longer belongs to the period's
+        company stops the job (``_check_job_requester``)."""
         self.ensure_one()
-        user = self.job_user_id
-        if not user or user.id == SUPERUSER_ID or not user.active:
+        user = self.sudo().job_user_id
+        if user.id == SUPERUSER_ID:
             return self.sudo()
+        self._check_job_requester()
         return self.with_user(user).with_context(
             allowed_company_ids=(self.company_id | user.company_ids).ids,
             lang=user.lang or self.env.lang,
         ).with_company(self.company_id)
+
+    def _check_job_requester(self):
+        """The requester may still do what they asked."""
+        self.ensure_one()
+        user = self.sudo().job_user_id.with_context(active_test=False)
+        # Said on the period in the requester's language.
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        if not user:
+            raise UserError(env._(
+                "Nobody is recorded as having requested this job: it stops. An HR "
+                "officer may start it again."))
+        if (
+            not user.active
+            or not user.has_group("appraisal_monthly.group_appraisal_officer")
+            or self.company_id not in user.company_ids
+        ):
+            raise UserError(env._(
+                "%(user)s, who requested this job, is archived, no longer an HR officer "
+                "or no longer in %(company)s: the job stops. An HR officer may start it "
+                "again.",
+                user=user.name,
+                company=self.company_id.name,
+            ))
 
     def _run_job_batch(self, batch_size):
         """One batch of this period's job; returns how many were done.  A
         refused batch (the requester lost their rights, the period moved
         on) ends the job and tells the requester."""
         self.ensure_one()
-        period = self._job_env_period()
         try:
             with self.env.cr.savepoint():
+                period = self._job_env_period()
                 if self.job_kind == "generate":
                     done = period._job_generate_batch(batch_size)
                 elif self.job_kind == "publish":

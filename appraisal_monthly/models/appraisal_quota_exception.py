@@ -11,7 +11,7 @@ class AppraisalQuotaException(models.Model):
 
     _name = "appraisal.quota.exception"
     _description = "Excellent Quota Exception"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "appraisal.input.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -6,11 +6,14 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 from ..rules import results as summary_rules
+from ..rules import workflow
 from ..user_lang import in_user_lang
 from ..workflow_write import in_workflow, workflow_writing
 
 # Written by the Lock and Unlock actions only, whoever calls.
 SUMMARY_STATUS_FIELDS = {"state", "date_locked", "locked_user_id"}
+# Computed from the approved forms by the roll-up (_refresh) only.
+SUMMARY_FIGURE_FIELDS = {"form_ids", "month_count", "average_score", "rating", "veto"}
 # What HR writes by hand: the reason to unlock.
 SUMMARY_USER_FIELDS = {"unlock_reason"}
 
@@ -41,9 +44,14 @@ class AppraisalSummary(models.Model):
 
     _name = "appraisal.summary"
     _description = "Quarterly and Annual Appraisal Result"
-    _inherit = ["mail.thread", "appraisal.managed.mixin"]
+    _inherit = ["mail.thread", "appraisal.managed.mixin", "appraisal.workflow.mixin"]
     _order = "year desc, period_type desc, quarter, department_id, employee_id"
     _check_company_auto = True
+    # The gate (appraisal_workflow_mixin.py): HR locks and unlocks; the
+    # status and the figures are the workflow's and the roll-up's only.
+    _workflow_transitions = workflow.SUMMARY_TRANSITIONS
+    _workflow_role_first = True
+    _workflow_protected_fields = frozenset(SUMMARY_STATUS_FIELDS | SUMMARY_FIGURE_FIELDS)
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -154,20 +162,34 @@ class AppraisalSummary(models.Model):
                     "they cannot be entered by hand. Use Recompute on a result instead."
                 )
             )
-        if any(vals.get(fname) for vals in vals_list for fname in SUMMARY_STATUS_FIELDS - {"state"}) \
-                or any(vals.get("state", "draft") != "draft" for vals in vals_list):
-            raise UserError(self.env._("A result is locked with its Lock button only."))
+        self._workflow_check_create_values(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _workflow_create_refusal(self, fnames):
+        if fnames & SUMMARY_STATUS_FIELDS:
+            return self.env._("A result is locked with its Lock button only.")
+        return self.env._(
+            "Quarterly and annual results are computed from the approved forms: "
+            "they cannot be entered by hand. Use Recompute on a result instead."
+        )
+
+    def _workflow_write_refusal(self, fnames):
+        if fnames & SUMMARY_STATUS_FIELDS:
+            return self.env._("A result is locked and unlocked with its buttons only "
+                              "(Lock, Unlock with a reason).")
+        return self.env._(
+            "Quarterly and annual results are computed from the approved "
+            "forms: they cannot be changed by hand. Reopen and correct a form, "
+            "then Recompute."
+        )
 
     @in_user_lang
     def write(self, vals):
         changed = {fname for fname in vals if not fname.startswith(("message_", "activity_"))}
         if changed and not in_workflow(self):
             if changed & SUMMARY_STATUS_FIELDS:
-                raise UserError(
-                    self.env._("A result is locked and unlocked with its buttons only "
-                               "(Lock, Unlock with a reason).")
-                )
+                self._workflow_check_write(changed)
             if not self.env.su and changed - SUMMARY_USER_FIELDS:
                 raise AccessError(
                     self.env._(
@@ -193,26 +215,29 @@ class AppraisalSummary(models.Model):
         if not self.env.user.has_group("appraisal_monthly.group_appraisal_officer"):
             raise AccessError(self.env._("Only HR officers may lock or unlock results."))
 
+    def _check_role(self, action):
+        self._check_officer()
+
     @in_user_lang
     def action_lock(self):
-        """HR fixes the result once the annual review is decided."""
+        """HR fixes the result once the annual review is decided (results
+        already locked are left as they are)."""
         self._check_officer()
-        to_lock = self.filtered(lambda s: s.state != "locked")
-        with workflow_writing(to_lock) as results:
-            results.write({
-                "state": "locked",
-                "date_locked": fields.Datetime.now(),
-                "locked_user_id": self.env.uid,
-                "unlock_reason": False,
-            })
+        self.filtered(lambda s: s.state != "locked")._run_step("lock", {
+            "date_locked": fields.Datetime.now(),
+            "locked_user_id": self.env.uid,
+            "unlock_reason": False,
+        })
         return True
 
     @in_user_lang
     def action_unlock(self, reason=None):
         """HR reopens a locked result, with a reason; it is recomputed."""
         self._check_officer()
-        for summary in self.filtered(lambda s: s.state == "locked"):
-            text = (reason or summary.unlock_reason or "").strip()
+        locked = self.filtered(lambda s: s.state == "locked")
+        reasons = {}
+        for summary in locked:
+            text = self._workflow_reason(reason) or (summary.unlock_reason or "").strip()
             if not text:
                 raise UserError(
                     self.env._(
@@ -220,13 +245,19 @@ class AppraisalSummary(models.Model):
                         summary=summary.name,
                     )
                 )
-            with workflow_writing(summary) as result:
-                result.write({"state": "draft", "date_locked": False, "locked_user_id": False})
-            summary._message_log(
-                body=self.env._("Unlocked by HR. Reason: %(reason)s", reason=text)
-            )
+            reasons[summary.id] = text
+        locked._run_step("unlock", {"date_locked": False, "locked_user_id": False},
+                         reasons=reasons)
         self.action_recompute()
         return True
+
+    def _after_transition(self, action, previous_states=None, reasons=None):
+        if action == "unlock":
+            for summary in self:
+                summary._message_log(
+                    body=self.env._("Unlocked by HR. Reason: %(reason)s",
+                                    reason=(reasons or {}).get(summary.id, ""))
+                )
 
     def action_recompute(self):
         """Refresh these results from the approved forms (locked ones stay)."""
@@ -335,9 +366,10 @@ class AppraisalSummary(models.Model):
             return Summary.browse()
         # No "created" note nor follower on each result: they are computed
         # figures, made by the thousand.
-        return Summary.with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True
-        ).create(to_create)
+        with Summary._workflow_creating():
+            return Summary.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True
+            ).create(to_create)
 
     def _update_results(self, updates):
         """Write the recomputed values of many results, ``[(result,
@@ -359,7 +391,8 @@ class AppraisalSummary(models.Model):
                 by_values.setdefault(tuple(sorted(figures.items())), []).append(summary.id)
         results = self.sudo()
         for figures, ids in by_values.items():
-            results.browse(ids).write(dict(figures))
+            with workflow_writing(results.browse(ids)) as writable:
+                writable.write(dict(figures))
         if forms_changed:
             form_field.write_batch(forms_changed)
 

@@ -27,7 +27,7 @@ FREE_PREFIXES = ("message_", "activity_")
 class AppraisalTask(models.Model):
     _name = "appraisal.task"
     _description = "Work Plan Task"
-    _inherit = ["mail.thread", "appraisal.managed.mixin"]
+    _inherit = ["mail.thread", "appraisal.managed.mixin", "appraisal.input.mixin"]
     _order = "period_id desc, employee_id, sequence, date_deadline, id"
     _mail_post_access = "read"
     _check_company_auto = True

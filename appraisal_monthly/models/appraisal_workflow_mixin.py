@@ -26,7 +26,14 @@ as class attributes:
 ``_workflow_create_protected_fields``
     fields that a record never gets from the client on create, but that
     the model's own ``write`` rules let a user change later (the level of a
-    form, which the head may change while approving).
+    form, which the head may change while approving; the status of an
+    action item, which its supervisor marks done: a status listed here is
+    not write-protected by the mixin);
+``_workflow_checked_fields``
+    fields a user may give on create, under the model's own checks (who
+    reviews a form, who supervises a plan): their ``default_<field>``
+    context keys are moved into the values before those checks (in
+    ``_workflow_check_create_values``), so that the checks see them.
 
 and, per model, these hooks:
 
@@ -85,6 +92,8 @@ def protected_default_keys(model):
 class AppraisalWorkflowMixin(models.AbstractModel):
     _name = "appraisal.workflow.mixin"
     _description = "Appraisal Workflow Gate"
+    # Values that do not fit their field are refused in words.
+    _inherit = ["appraisal.input.mixin"]
 
     _workflow_state_field = "state"
     _workflow_initial_state = "draft"
@@ -93,6 +102,7 @@ class AppraisalWorkflowMixin(models.AbstractModel):
     _workflow_role_first = False
     _workflow_protected_fields = frozenset()
     _workflow_create_protected_fields = frozenset()
+    _workflow_checked_fields = frozenset()
 
     # ------------------------------------------------------------------
     # Create and write: what the client may not give
@@ -130,7 +140,17 @@ class AppraisalWorkflowMixin(models.AbstractModel):
 
     @api.model
     def _workflow_check_create_values(self, vals_list):
-        """Refuse a record that would not start where its workflow starts."""
+        """Refuse a record that would not start where its workflow starts
+        (and values that do not fit their field: a model that calls this
+        first in its ``create`` speaks in words before its own checks).
+        The context defaults of ``_workflow_checked_fields`` are moved into
+        the values first, so that the model's own checks see them."""
+        for vals in vals_list:
+            for fname in self._workflow_checked_fields:
+                key = "default_" + fname
+                if key in self.env.context and fname not in vals:
+                    vals[fname] = self.env.context[key]
+            self._check_input_values(vals)
         if self._workflow_creating_internally():
             return
         state_field = self._workflow_state_field
@@ -158,9 +178,10 @@ class AppraisalWorkflowMixin(models.AbstractModel):
     def _workflow_check_write(self, vals):
         """Protected fields change under the workflow's mark only, whoever
         calls (``sudo()`` included)."""
-        protected = set(vals) & (
-            set(self._workflow_protected_fields) | {self._workflow_state_field}
-        )
+        # The status is protected too, unless the model lets users set it
+        # by hand after creation (it lists it among its create-only fields).
+        status = {self._workflow_state_field} - set(self._workflow_create_protected_fields)
+        protected = set(vals) & (set(self._workflow_protected_fields) | status)
         if protected and not in_workflow(self):
             raise UserError(self._workflow_write_refusal(protected))
 
@@ -211,6 +232,16 @@ class AppraisalWorkflowMixin(models.AbstractModel):
         records._workflow_write_step(action, dict(vals or {}))
         records._after_transition(action, previous_states=previous_states, **kwargs)
         return True
+
+    @api.model
+    def _workflow_reason(self, reason):
+        """The text of a reason a client sent (a step's argument), stripped;
+        anything but text is refused in words."""
+        if reason is None or reason is False:
+            return ""
+        if not isinstance(reason, str):
+            raise UserError(self.env._("The reason must be a text."))
+        return reason.strip()
 
     def _check_action_allowed(self, action):
         """The gate of every step, in this order: the state table and the

@@ -66,6 +66,22 @@ PERIOD_TRANSITIONS = {
     "close": {"published": "closed"},
     "reopen": {"closed": "published", "published": "open"},
 }
+# The action plan (a programme of remedies after a Failed level):
+# draft --start--> in_progress --done--> done --start--> in_progress;
+# draft/in_progress --cancel--> cancelled --draft--> draft.
+ACTION_PLAN_TRANSITIONS = {
+    "start": {"draft": "in_progress", "done": "in_progress"},
+    "done": {"in_progress": "done"},
+    "cancel": {"draft": "cancelled", "in_progress": "cancelled"},
+    "draft": {"cancelled": "draft"},
+}
+
+# A quarterly or annual result: kept up to date until HR locks it.
+SUMMARY_TRANSITIONS = {
+    "lock": {"draft": "locked"},
+    "unlock": {"locked": "draft"},
+}
+
 # Period states in which forms may still be made (generation, late joiners).
 PERIOD_ACCEPTS_FORMS = ("draft", "open")
 

@@ -305,10 +305,14 @@ class TestDisciplineRemediation(AppraisalCommon):
             "form_id": jan.id,
             "item_ids": [
                 (0, 0, {"name": "Report on time", "deadline": "2026-02-15"}),
-                (0, 0, {"name": "Training on land records", "status": "done"}),
-                (0, 0, {"name": "Dropped", "status": "cancelled"}),
+                (0, 0, {"name": "Training on land records"}),
+                (0, 0, {"name": "Dropped"}),
             ],
         })
+        # An action is added open (issue 15), then marked by its supervisor.
+        items = plan.item_ids.with_user(self.user_leader)
+        items.filtered(lambda i: i.name == "Training on land records").action_mark_done()
+        items.filtered(lambda i: i.name == "Dropped").write({"status": "cancelled"})
         self.assertEqual(plan.supervisor_user_id, self.user_leader)
         plan.with_user(self.user_leader).action_start()
         open_item = plan.item_ids.filtered(lambda i: i.name == "Report on time")

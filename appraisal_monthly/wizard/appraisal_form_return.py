@@ -6,6 +6,7 @@ from ..user_lang import in_user_lang
 
 class AppraisalFormReturn(models.TransientModel):
     _name = "appraisal.form.return"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Return or Reopen Appraisal Forms"
 
     form_ids = fields.Many2many("appraisal.form", string="Forms", required=True)

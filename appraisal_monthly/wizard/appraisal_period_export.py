@@ -7,6 +7,7 @@ from ..rules import results
 
 class AppraisalPeriodExport(models.TransientModel):
     _name = "appraisal.period.export"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Export the Period Sheet"
 
     period_id = fields.Many2one("appraisal.period", required=True, ondelete="cascade")

@@ -6,6 +6,7 @@ from ..user_lang import in_user_lang
 
 class AppraisalPeriodGenerate(models.TransientModel):
     _name = "appraisal.period.generate"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Generate Appraisal Forms"
 
     period_id = fields.Many2one(

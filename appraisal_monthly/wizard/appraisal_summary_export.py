@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class AppraisalSummaryExport(models.TransientModel):
     _name = "appraisal.summary.export"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Export the Annual Appraisal Sheet"
 
     year = fields.Integer(

@@ -12,7 +12,8 @@ class AppraisalRewardAuthority(models.Model):
 
     _name = "appraisal.reward.authority"
     _description = "Commendation Authority"
-    _inherit = ["appraisal.reward.shared.mixin"]
+    _inherit = ["appraisal.reward.shared.mixin",
+                "appraisal.input.mixin"]
     _order = "sequence, id"
     _reward_unique_fields = ("code",)
 

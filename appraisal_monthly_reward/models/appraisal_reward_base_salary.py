@@ -16,7 +16,8 @@ class AppraisalRewardBaseSalary(models.Model):
 
     _name = "appraisal.reward.base.salary"
     _description = "Base Salary"
-    _inherit = ["mail.thread", "appraisal.reward.shared.mixin"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin",
+                "appraisal.input.mixin"]
     _order = "date_from desc, id desc"
     _reward_unique_fields = ("date_from",)
 

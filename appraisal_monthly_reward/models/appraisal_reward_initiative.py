@@ -13,7 +13,7 @@ class AppraisalRewardInitiative(models.Model):
 
     _name = "appraisal.reward.initiative"
     _description = "Recognised Initiative"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.input.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)

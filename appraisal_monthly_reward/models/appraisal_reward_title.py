@@ -34,7 +34,8 @@ class AppraisalRewardTitle(models.Model):
 
     _name = "appraisal.reward.title"
     _description = "Commendation Title"
-    _inherit = ["mail.thread", "appraisal.reward.shared.mixin"]
+    _inherit = ["mail.thread", "appraisal.reward.shared.mixin",
+                "appraisal.input.mixin"]
     _order = "sequence, id"
     _reward_unique_fields = ("code",)
 

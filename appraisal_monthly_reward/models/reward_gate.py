@@ -4,8 +4,6 @@ every model), the values a client may send, the chatter's trail.
 
 Plain functions on records, called by each model by name.
 """
-import math
-
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
@@ -58,46 +56,33 @@ def tracked(records):
 
 def check_values(records, vals_list):
     """Values a client may send that the database would store wrong or
-    refuse with a raw error: an unknown choice, a number that is no finite
-    number, a text that is no text, a year out of range."""
+    refuse with a raw error, said in words first: the core's input check
+    (``appraisal.input.mixin``: choices, numbers, dates), then what the
+    reward records add: a text that is no text, a year (or a date's year)
+    out of range."""
     env = records.env
     for vals in vals_list:
+        records._check_input_values(vals)
         for name, value in vals.items():
             field = records._fields.get(name)
             if field is None or value is False or value is None:
                 continue
             label = field._description_string(env)
-            if field.type == "selection":
-                allowed = [key for key, _label in field._description_selection(env)]
-                if value not in allowed:
-                    raise UserError(env._(
-                        "%(value)s is not a possible value of %(field)s: choose one of "
-                        "%(allowed)s.", value=repr(value), field=label,
-                        allowed=", ".join(allowed)))
-            elif field.type in ("float", "monetary", "integer"):
-                if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                        or (isinstance(value, float) and not math.isfinite(value)):
-                    raise UserError(env._(
-                        "%(field)s must be a number: %(value)s is not.",
-                        field=label, value=repr(value)))
-            elif field.type in ("char", "text", "html") and not isinstance(value, str):
+            if field.type in ("char", "text", "html") and not isinstance(value, str):
                 raise UserError(env._(
                     "%(field)s must be a text: %(value)s is not.", field=label, value=repr(value)))
-            elif field.type in ("date", "datetime"):
-                try:
-                    day = fields.Datetime.to_datetime(value) if field.type == "datetime" \
-                        else fields.Date.to_date(value)
-                except (TypeError, ValueError):
-                    day = None
-                if not day or not validation.year_in_range(day.year):
-                    raise UserError(env._(
-                        "%(field)s must be a date between %(first)s and %(last)s: %(value)s is "
-                        "not.", field=label, value=repr(value), first=validation.FIRST_YEAR,
-                        last=validation.LAST_YEAR))
-            if name == "year" and field.type == "integer" and not validation.year_in_range(value):
+            if field.type == "integer" and name == "year":
+                year = value
+            elif field.type == "date":
+                year = fields.Date.to_date(value).year
+            elif field.type == "datetime":
+                year = fields.Datetime.to_datetime(value).year
+            else:
+                continue
+            if not validation.year_in_range(year):
                 raise UserError(env._(
                     "The year %(year)s is out of range: give a year between %(first)s and "
-                    "%(last)s.", year=value, first=validation.FIRST_YEAR,
+                    "%(last)s.", year=year, first=validation.FIRST_YEAR,
                     last=validation.LAST_YEAR))
 
 
