@@ -74,6 +74,9 @@ class AppraisalRewardDecision(models.Model):
             for number, award in enumerate(awards, start=1):
                 employee = award.employee_id.sudo()
                 who = employee.name or award.department_id.name or ""
+                if award.state == "revoked":
+                    # Signed means signed: listed as issued, the revocation beside.
+                    who = "%s (đã thu hồi: %s)" % (who, award.revoke_reference or "")
                 where = ", ".join(filter(None, [employee.job_id.name, award.unit_id.name]))
                 sheet.write_number(row, 0, number, f_text_c)
                 sheet.write_string(row, 1, who, f_text)
@@ -85,6 +88,12 @@ class AppraisalRewardDecision(models.Model):
                 row += 1
         sheet.merge_range(row, 0, row, 5, "Tổng cộng", f_total)
         sheet.write_number(row, 6, self.amount_total, f_total_money)
+        if self.amount_revoked:
+            row += 1
+            sheet.merge_range(row, 0, row, 5, "", f_text)
+            sheet.write_string(row, 0, "Thu hồi sau khi ban hành (không trừ vào tổng cộng)",
+                               f_text)
+            sheet.write_number(row, 6, self.amount_revoked, f_money)
         row += 2
         sheet.merge_range(row, 4, row, last, "", f_bold_c)
         sheet.write_string(row, 4, (self.signer_title or "").upper(), f_bold_c)

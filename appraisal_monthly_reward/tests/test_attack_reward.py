@@ -281,6 +281,9 @@ class TestRewardAttack(RewardCommon):
         html = self.env["ir.actions.report"].with_user(employee)._render_qweb_html(
             "appraisal_monthly_reward.report_reward_decision", decision.ids)[0]
         self.assertIn(self.emp["c1"].name.encode(), html)
+        self.assertIn(self.emp["a1"].name.encode(), html, "a revoked award stays listed")
+        self.assertIn("đã thu hồi: 2/QĐ".encode(), html)
+        self.assertTrue(mine._generate_xlsx().startswith(b"PK"))
 
     # ------------------------------------------------------------------
     # Point 6: roles are separate
