@@ -5,6 +5,7 @@ from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 class AppraisalRewardAwardRevoke(models.TransientModel):
     _name = "appraisal.reward.award.revoke"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Revoke Commendation Awards"
 
     award_ids = fields.Many2many("appraisal.reward.award", required=True)

@@ -8,6 +8,7 @@ class AppraisalRewardDecisionCreate(models.TransientModel):
     titles one authority may grant."""
 
     _name = "appraisal.reward.decision.create"
+    _inherit = ["appraisal.input.mixin"]
     _description = "Draft a Commendation Decision"
 
     campaign_id = fields.Many2one("appraisal.reward.campaign", required=True)
