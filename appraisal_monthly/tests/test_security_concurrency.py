@@ -17,27 +17,18 @@ The data must be committed for other transactions to see it: the class
 makes a company of its own in a committed cursor and deletes it all
 afterwards.  It cannot run inside a registry in test mode (HttpCase).
 """
-import threading
-import time
 import uuid
 
-import psycopg2
-
 import odoo
-from odoo.exceptions import RedirectWarning, UserError
 from odoo.fields import Command
 from odoo.modules.registry import Registry
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tests.common import BaseCase, get_db_name, new_test_user, tagged
-from odoo.tools import mute_logger
 
-from .security_common import is_vietnamese
-
-TIMEOUT = 60  # seconds a thread may wait for the other (locks included)
+from .race_common import RaceMixin, drop_people
 
 
 @tagged("post_install", "-at_install", "appraisal_security", "appraisal_concurrency")
-class TestSecurityConcurrency(BaseCase):
+class TestSecurityConcurrency(RaceMixin, BaseCase):
 
     @classmethod
     def setUpClass(cls):
@@ -144,82 +135,7 @@ class TestSecurityConcurrency(BaseCase):
             cr.execute("DELETE FROM appraisal_form WHERE id = ANY(%s)", (forms,))
             cr.execute("DELETE FROM appraisal_period WHERE id = ANY(%s)", (periods,))
             env.invalidate_all()
-            partners = users.partner_id | emps.work_contact_id
-            for records in (emps, users, partners):
-                try:
-                    with cr.savepoint():
-                        records.unlink()
-                except Exception:  # pylint: disable=broad-except
-                    with cr.savepoint():
-                        records.write({"active": False})
-            company = env["res.company"].browse(company_id)
-            try:
-                with cr.savepoint():
-                    company.unlink()
-            except Exception:  # pylint: disable=broad-except
-                company.write({"active": False, "appraisal_auto_period": False})
-
-    # ------------------------------------------------------------------
-    def _race(self, *jobs):
-        """Run jobs [(uid, prepare, act)] at once, each in its own cursor
-        and thread; both read first, then act together.  Returns one
-        outcome per job: ("ok", value) or ("error", exception)."""
-        barrier = threading.Barrier(len(jobs))
-        outcomes = [("error", RuntimeError("did not run"))] * len(jobs)
-
-        def run(index, uid, prepare, act):
-            waited = False
-            for attempt in range(5):
-                try:
-                    with self.registry.cursor() as cr:
-                        cr.execute("SET LOCAL lock_timeout = '%ss'" % TIMEOUT)
-                        env = odoo.api.Environment(cr, uid, {})
-                        prepare(env)
-                        env.flush_all()
-                        if not waited:
-                            waited = True
-                            barrier.wait(timeout=TIMEOUT)
-                        value = act(env)
-                        env.flush_all()
-                    outcomes[index] = ("ok", value)
-                    return
-                except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-                    time.sleep(0.2 * (attempt + 1))  # retried, as over RPC
-                except threading.BrokenBarrierError as error:
-                    outcomes[index] = ("error", error)
-                    return
-                except Exception as error:  # pylint: disable=broad-except
-                    if not waited:
-                        barrier.abort()
-                    outcomes[index] = ("error", error)
-                    return
-            outcomes[index] = ("error", RuntimeError("still a serialisation failure after retries"))
-
-        threads = [threading.Thread(target=run, args=(i,) + job, daemon=True)
-                   for i, job in enumerate(jobs)]
-        with mute_logger("odoo.sql_db", "odoo.service.model"):
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=3 * TIMEOUT)
-        self.assertFalse(any(t.is_alive() for t in threads), "a transaction never ended")
-        return outcomes
-
-    def _read(self, func):
-        with self.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"active_test": False})
-            return func(env)
-
-    def assertRefusedClearly(self, outcome, vietnamese=False):
-        kind, error = outcome
-        self.assertEqual(kind, "error", "expected a refusal, got %r" % (outcome,))
-        self.assertNotIsInstance(error, psycopg2.Error,
-                                 "refused by the database, not by the addon: %s" % error)
-        self.assertIsInstance(error, (UserError, RedirectWarning),
-                              "not a message for the user: %r" % error)
-        if vietnamese:
-            message = error.args[0] if error.args else str(error)
-            self.assertTrue(is_vietnamese(message), "not in Vietnamese: %s" % message)
+            drop_people(env, emps, users, company_id)
 
     # ------------------------------------------------------------------
     def test_two_excellent_approvals_cannot_break_the_quota(self):

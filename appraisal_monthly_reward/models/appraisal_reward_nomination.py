@@ -217,6 +217,11 @@ class AppraisalRewardNomination(models.Model):
     def unlink(self):
         return super().unlink()
 
+    @in_user_lang
+    def read(self, *args, **kwargs):
+        # A refused read of the tallies speaks the user's language too.
+        return super().read(*args, **kwargs)
+
     def _check_nomination_lock(self, vals):
         if KEY_FIELDS & set(vals):
             raise UserError(self.env._(

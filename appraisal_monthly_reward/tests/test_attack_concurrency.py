@@ -9,25 +9,18 @@ The data must be committed for the other transaction to see it: the class
 makes a company of its own in a committed cursor and deletes it all
 afterwards.  It cannot run inside a registry in test mode (HttpCase).
 """
-import threading
-import time
 import uuid
 
-import psycopg2
-
 import odoo
-from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.modules.registry import Registry
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tests.common import BaseCase, get_db_name, new_test_user, tagged
-from odoo.tools import mute_logger
 
-TIMEOUT = 60
+from odoo.addons.appraisal_monthly.tests.race_common import RaceMixin, drop_people
 
 
 @tagged("post_install", "-at_install", "reward_attack", "appraisal_concurrency")
-class TestRewardConcurrency(BaseCase):
+class TestRewardConcurrency(RaceMixin, BaseCase):
 
     @classmethod
     def setUpClass(cls):
@@ -103,63 +96,7 @@ class TestRewardConcurrency(BaseCase):
             summaries = env["appraisal.summary"].search([("employee_id", "in", emps.ids)])
             cr.execute("DELETE FROM appraisal_summary WHERE id = ANY(%s)", (summaries.ids or [0],))
             env.invalidate_all()
-            for records in (emps, users, users.partner_id | emps.work_contact_id):
-                try:
-                    with cr.savepoint():
-                        records.unlink()
-                except Exception:  # pylint: disable=broad-except
-                    with cr.savepoint():
-                        records.write({"active": False})
-            company = env["res.company"].browse(company_id)
-            try:
-                with cr.savepoint():
-                    company.unlink()
-            except Exception:  # pylint: disable=broad-except
-                company.write({"active": False})
-
-    def _race(self, *jobs):
-        """Run jobs [(uid, prepare, act)] at once, each in its own cursor and
-        thread; both read first, then act together."""
-        barrier = threading.Barrier(len(jobs))
-        outcomes = [("error", RuntimeError("did not run"))] * len(jobs)
-
-        def run(index, uid, prepare, act):
-            waited = False
-            for attempt in range(5):
-                try:
-                    with self.registry.cursor() as cr:
-                        cr.execute("SET LOCAL lock_timeout = '%ss'" % TIMEOUT)
-                        env = odoo.api.Environment(cr, uid, {})
-                        prepare(env)
-                        env.flush_all()
-                        if not waited:
-                            waited = True
-                            barrier.wait(timeout=TIMEOUT)
-                        value = act(env)
-                        env.flush_all()
-                    outcomes[index] = ("ok", value)
-                    return
-                except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-                    time.sleep(0.2 * (attempt + 1))
-                except threading.BrokenBarrierError as error:
-                    outcomes[index] = ("error", error)
-                    return
-                except Exception as error:  # pylint: disable=broad-except
-                    if not waited:
-                        barrier.abort()
-                    outcomes[index] = ("error", error)
-                    return
-            outcomes[index] = ("error", RuntimeError("still a serialisation failure"))
-
-        threads = [threading.Thread(target=run, args=(i,) + job, daemon=True)
-                   for i, job in enumerate(jobs)]
-        with mute_logger("odoo.sql_db", "odoo.service.model"):
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=3 * TIMEOUT)
-        self.assertFalse(any(t.is_alive() for t in threads), "a transaction never ended")
-        return outcomes
+            drop_people(env, emps, users, company_id)
 
     def test_ballot_cast_while_the_vote_is_closed(self):
         def cast_prepare(env):
@@ -186,8 +123,6 @@ class TestRewardConcurrency(BaseCase):
             self.assertEqual((vote, state), ("for", "passed"),
                              "a ballot saved before the count is counted")
         else:
-            error = outcomes[0][1]
-            self.assertNotIsInstance(error, psycopg2.Error, error)
-            self.assertIsInstance(error, UserError, error)
+            self.assertRefusedClearly(outcomes[0])
             self.assertEqual((vote, state), (False, "rejected"),
                              "a ballot refused after the count is not saved")

@@ -163,6 +163,10 @@ class TestRewardAttack(RewardCommon):
         nomination = self.nomination("LDTT", "a1")
         head = self.users["a_head"]
         self.refused(lambda: nomination.with_user(head).read(["votes_for"]), AccessError)
+        head.lang = "vi_VN"
+        self.assertVietnamese(self.refused(
+            lambda: rpc(nomination.with_user(head)).read(["votes_for"]), AccessError))
+        head.lang = "en_US"
         self.assertEqual(nomination.with_user(self.user_officer).votes_for, 0,
                          "no running tally while the council votes")
         self.refused(lambda: nomination.with_user(head).vote_ids.read(["vote"]), AccessError)
