@@ -197,6 +197,7 @@ class AppraisalCriteriaSet(models.Model):
                 vals["name"] = self.env._("%(name)s (copy)", name=criteria_set.name)
         return vals_list
 
+    @in_user_lang
     def action_view_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1197,6 +1197,7 @@ class AppraisalForm(models.Model):
         self.check_access("read")
         return self.sudo()
 
+    @in_user_lang
     def action_open_from_quota(self):
         """Open a candidate of the quota check, to lower its level."""
         self.ensure_one()
@@ -1213,6 +1214,7 @@ class AppraisalForm(models.Model):
     # Navigation: the app's first screen
     # ------------------------------------------------------------------
     @api.model
+    @in_user_lang
     def action_open_appraisal_home(self):
         """Open the Appraisal app where the user's work is: the period
         dashboard for HR, the results for the reward committee, the forms

@@ -96,6 +96,7 @@ class AppraisalForm(models.Model):
         self._use_computed_scores()
         return True
 
+    @in_user_lang
     def action_open_tasks(self):
         self.ensure_one()
         action = self.env["appraisal.task"]._get_work_plan_action(

@@ -572,10 +572,12 @@ class AppraisalPeriod(models.Model):
         self.env["appraisal.summary"]._refresh({(employee.id, year) for employee in employees})
         return True
 
+    @in_user_lang
     def action_refresh_job(self):
         """The period's form, read again (the job's progress)."""
         return True
 
+    @in_user_lang
     def action_print_summary(self):
         return self.env.ref("appraisal_monthly.action_report_period_summary").report_action(self)
 
@@ -897,6 +899,7 @@ class AppraisalPeriod(models.Model):
             {"active_model": self._name, "active_id": self.id, "active_ids": self.ids},
         )
 
+    @in_user_lang
     def action_view_quota_exceptions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -909,6 +912,7 @@ class AppraisalPeriod(models.Model):
     # ------------------------------------------------------------------
     # Navigation
     # ------------------------------------------------------------------
+    @in_user_lang
     def action_view_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -918,6 +922,7 @@ class AppraisalPeriod(models.Model):
         action["context"] = {"default_period_id": self.id}
         return action
 
+    @in_user_lang
     def action_view_late_forms(self):
         """The forms of the period late at one step (``late_step`` in the
         context: self, review or approval)."""
@@ -934,6 +939,7 @@ class AppraisalPeriod(models.Model):
         action["context"] = {"create": False}
         return action
 
+    @in_user_lang
     def action_open_meetings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

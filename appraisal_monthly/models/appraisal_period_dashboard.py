@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..rules import quota, workflow
+from ..user_lang import in_user_lang
 
 RATINGS = ("excellent", "good", "completed", "failed")
 
@@ -113,6 +114,7 @@ class AppraisalPeriod(models.Model):
                 "quota_status": status,
             })
 
+    @in_user_lang
     def action_view_dashboard_forms(self):
         """The forms of the period in one status or at one level
         (``dashboard_state`` or ``dashboard_rating`` in the context)."""
@@ -139,6 +141,7 @@ class AppraisalPeriod(models.Model):
         action["context"] = {"create": False}
         return action
 
+    @in_user_lang
     def action_view_analysis(self):
         """Levels of the period by department, in the analysis report."""
         self.ensure_one()

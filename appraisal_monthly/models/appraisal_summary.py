@@ -259,6 +259,7 @@ class AppraisalSummary(models.Model):
                                     reason=(reasons or {}).get(summary.id, ""))
                 )
 
+    @in_user_lang
     def action_recompute(self):
         """Refresh these results from the approved forms (locked ones stay)."""
         self.env["appraisal.summary"]._refresh(
@@ -266,6 +267,7 @@ class AppraisalSummary(models.Model):
         )
         return True
 
+    @in_user_lang
     def action_open_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

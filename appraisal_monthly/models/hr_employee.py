@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..user_lang import in_user_lang
+
 # Fields of hr.employee and hr.department that shape the hierarchy of
 # superiors: a change of one of them forgets the hierarchy computed in the
 # transaction (see _get_appraisal_managed_by).
@@ -239,6 +241,7 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @in_user_lang
     def action_open_appraisal_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -251,6 +254,7 @@ class HrEmployee(models.Model):
         action["views"] = [(False, "list"), (False, "form"), (False, "graph"), (False, "pivot")]
         return action
 
+    @in_user_lang
     def action_open_appraisal_disciplines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -263,6 +267,7 @@ class HrEmployee(models.Model):
         action["context"] = {"default_employee_id": self.id}
         return action
 
+    @in_user_lang
     def action_open_appraisal_trend(self):
         """The employee's score month by month, as a line graph."""
         self.ensure_one()

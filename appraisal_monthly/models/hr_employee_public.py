@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..user_lang import in_user_lang
+
 
 class HrEmployeePublic(models.Model):
     """Colleagues without HR rights see employees through this model: the
@@ -15,10 +17,12 @@ class HrEmployeePublic(models.Model):
         for employee in self:
             employee.appraisal_form_count = counts.get(employee.id, 0)
 
+    @in_user_lang
     def action_open_appraisal_forms(self):
         self.ensure_one()
         return self.env["hr.employee"].browse(self.id).action_open_appraisal_forms()
 
+    @in_user_lang
     def action_open_appraisal_trend(self):
         self.ensure_one()
         return self.env["hr.employee"].browse(self.id).action_open_appraisal_trend()

@@ -5,6 +5,7 @@ from odoo.tools import SQL
 from odoo.tools.misc import xlsxwriter
 
 from ..rules import results, scoring
+from ..user_lang import in_user_lang
 from . import xlsx_common as xc
 
 STATE_NOTES_VI = {
@@ -18,6 +19,7 @@ class AppraisalPeriod(models.Model):
     _name = "appraisal.period"  # an aspect file: the same model, extended
     _inherit = "appraisal.period"
 
+    @in_user_lang
     def action_open_export_wizard(self):
         self.ensure_one()
         return {

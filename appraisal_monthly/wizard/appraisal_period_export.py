@@ -3,6 +3,7 @@ import base64
 from odoo import fields, models
 
 from ..rules import results
+from ..user_lang import in_user_lang
 
 
 class AppraisalPeriodExport(models.TransientModel):
@@ -20,6 +21,7 @@ class AppraisalPeriodExport(models.TransientModel):
     file_data = fields.Binary(string="File", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
+    @in_user_lang
     def action_export(self):
         self.ensure_one()
         content = self.period_id._generate_period_xlsx(

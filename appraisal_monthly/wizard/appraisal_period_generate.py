@@ -110,6 +110,7 @@ class AppraisalPeriodGenerate(models.TransientModel):
             "target": "new",
         }
 
+    @in_user_lang
     def action_view_forms(self):
         self.ensure_one()
         return self.period_id.action_view_forms()

@@ -2,6 +2,8 @@ import base64
 
 from odoo import api, fields, models
 
+from ..user_lang import in_user_lang
+
 
 class AppraisalSummaryExport(models.TransientModel):
     _name = "appraisal.summary.export"
@@ -27,6 +29,7 @@ class AppraisalSummaryExport(models.TransientModel):
     def _default_year(self):
         return fields.Date.context_today(self).year
 
+    @in_user_lang
     def action_export(self):
         self.ensure_one()
         Summary = self.env["appraisal.summary"].with_company(self.company_id)

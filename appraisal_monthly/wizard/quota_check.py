@@ -94,10 +94,12 @@ class AppraisalQuotaCheck(models.TransientModel):
             "candidate_ids": [Command.set(candidates.ids)],
         }
 
+    @in_user_lang
     def action_refresh(self):
         self.ensure_one()
         return self.period_id.action_check_quota()
 
+    @in_user_lang
     def action_record_exception(self):
         self.ensure_one()
         return self.line_ids.filtered(lambda l: l.scope == "company")[:1].action_record_exception()
@@ -129,6 +131,7 @@ class AppraisalQuotaCheckLine(models.TransientModel):
     exceeded = fields.Boolean(readonly=True)
     excess = fields.Integer(string="Over Quota", readonly=True)
 
+    @in_user_lang
     def action_record_exception(self):
         """Record an authorised exception for this group (HR officers)."""
         self.ensure_one()
