@@ -53,7 +53,8 @@ class AppraisalInputMixin(models.AbstractModel):
                 continue
             if field.type == "selection":
                 allowed = field.get_values(self.env)
-                if value not in allowed:
+                # An empty string is an empty selection for Odoo too.
+                if value != "" and value not in allowed:
                     labels = dict(field._description_selection(self.env))
                     raise UserError(self.env._(
                         "'%(value)s' is not a possible value of %(field)s (%(model)s). "

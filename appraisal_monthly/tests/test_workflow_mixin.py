@@ -12,7 +12,8 @@ from .security_common import SecurityCommon
 
 # The context keys exactly as a client sends them over XML-RPC / JSON-RPC.
 # Every model of this addon with a status.
-STATEFUL_MODELS = ("appraisal.form", "appraisal.period")
+STATEFUL_MODELS = ("appraisal.form", "appraisal.period", "appraisal.action.plan",
+                   "appraisal.action.plan.item", "appraisal.summary")
 SILENCING_CONTEXT = {"tracking_disable": True, "mail_notrack": True, "mail_create_nolog": True}
 
 
