@@ -419,10 +419,14 @@ class AppraisalForm(models.Model):
 
     @api.depends_context("uid")
     @api.depends("state", "period_id", "department_id", "job_id", "approver_user_id")
+    @api.depends("rating", "state")
+    @api.depends_context("uid")
     def _compute_quota_hint(self):
-        """What approving the form as Excellent does to the period's quota,
-        counted as the approval, the quota check and the dashboard count it
-        (Good given by the superiors, Excellent approved)."""
+        """What approving the form at the level the head picked does to the
+        period's quota, counted as the approval, the quota check and the
+        dashboard count it (Good given by the superiors, Excellent
+        approved)."""
+        labels = dict(self._fields["rating"]._description_selection(self.env))
         for form in self:
             form.quota_hint = False
             period = form.period_id
@@ -435,17 +439,23 @@ class AppraisalForm(models.Model):
             now = period._compute_quota(states=("approved",), good_states=workflow.QUOTA_STATES)
             group_field = now["group_field"]
             key = (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
-            # The same counts with this form as Excellent.
+            # The same counts with this form at the level picked (the
+            # counts hold the level stored, which the screen may have changed).
             counts = dict(now["counts"])
             excellent, good = counts.get(key, (0, 0))
-            counts[key] = (excellent + 1, good - (form.rating == "good"))
+            stored = form._origin.rating if form._origin else False
+            picked = form.rating
+            counts[key] = (
+                excellent + (picked == "excellent"),
+                good - (stored == "good") + (picked == "good"),
+            )
             exceptions = self.env["appraisal.quota.exception"]._get_extra_places(
                 period, group_field
             )
             exceeded = quota.exceeded_lines(*quota.check(counts, now["percent"], exceptions), {key})
             scope = [line for line in now["groups"] if line.key == key] or [now["company"]]
             status = period._quota_describe(now, scope)
-            if exceeded:
+            if picked == "excellent" and exceeded:
                 form.quota_hint = self.env._(
                     "So far (Good given by the superiors, Excellent approved): %(status)s. "
                     "Approving this form as Excellent would exceed the quota (%(details)s): "
@@ -453,11 +463,28 @@ class AppraisalForm(models.Model):
                     status=status,
                     details=period._quota_describe(now, exceeded),
                 )
-            else:
+            elif picked == "excellent":
                 form.quota_hint = self.env._(
                     "So far (Good given by the superiors, Excellent approved): %(status)s. "
                     "Approving this form as Excellent stays within the quota.",
                     status=status,
+                )
+            elif exceeded:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as %(level)s takes no Excellent place, but the "
+                    "quota is already exceeded (%(details)s).",
+                    status=status,
+                    level=labels.get(picked, "-"),
+                    details=period._quota_describe(now, exceeded),
+                )
+            else:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as %(level)s takes no Excellent place: the quota "
+                    "is kept.",
+                    status=status,
+                    level=labels.get(picked, "-"),
                 )
 
     @api.model
@@ -641,6 +668,19 @@ class AppraisalForm(models.Model):
 
     @in_user_lang
     def write(self, vals):
+        if "rating" in vals:
+            # The web client sends, with new scores, the level its onchange
+            # recomputed from them: the scores are written first, and a level
+            # equal to what the form then holds is no change of the level.
+            # Any other value is a change, checked as such (approving head).
+            rating = vals["rating"] or False
+            rest = {fname: value for fname, value in vals.items() if fname != "rating"}
+            if rest:
+                self.write(rest)
+            changed_forms = self.filtered(lambda f: f.rating != rating)
+            if changed_forms != self:
+                return changed_forms.write({"rating": rating}) if changed_forms else True
+            vals = {"rating": rating}
         changed = {fname for fname in vals if not fname.startswith(LOCKED_FREE_PREFIXES)}
         if changed:
             # A closed period is locked for everyone and every path; its
