@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
+from ..number_format import format_number
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
 from ..workflow_write import creating, in_workflow, workflow_writing
@@ -193,22 +194,24 @@ class AppraisalForm(models.Model):
         tracking=True,
         help="Approves the form and fixes the level.",
     )
-    max_score = fields.Float(string="Maximum Score", readonly=True)
+    max_score = fields.Float(string="Maximum Score", readonly=True, aggregator=None)
     threshold_excellent = fields.Float(readonly=True)
     threshold_good = fields.Float(readonly=True)
     threshold_completed = fields.Float(readonly=True)
+    # Points on the form's own scale (100 or 150): grouped lists do not add
+    # or average them (score_percent compares forms of both scales).
     self_score = fields.Float(
-        compute="_compute_scores", store=True, tracking=True, aggregator="avg"
+        compute="_compute_scores", store=True, tracking=True, aggregator=None
     )
     manager_score = fields.Float(
         string="Superior's Score",
         compute="_compute_scores",
         store=True,
         tracking=True,
-        aggregator="avg",
+        aggregator=None,
     )
     final_score = fields.Float(
-        compute="_compute_scores", store=True, tracking=True, aggregator="avg"
+        compute="_compute_scores", store=True, tracking=True, aggregator=None
     )
     score_percent = fields.Float(
         string="Score (%)",
@@ -418,9 +421,7 @@ class AppraisalForm(models.Model):
             )
 
     @api.depends_context("uid")
-    @api.depends("state", "period_id", "department_id", "job_id", "approver_user_id")
-    @api.depends("rating", "state")
-    @api.depends_context("uid")
+    @api.depends("state", "rating", "period_id", "department_id", "job_id", "approver_user_id")
     def _compute_quota_hint(self):
         """What approving the form at the level the head picked does to the
         period's quota, counted as the approval, the quota check and the
@@ -1518,6 +1519,11 @@ class AppraisalForm(models.Model):
         }
         if keys:
             self.env["appraisal.summary"]._refresh(keys)
+
+    def _format_number(self, value, **options):
+        """For the QWeb templates: a number as the reader writes it (4,5);
+        see number_format.format_number."""
+        return format_number(self.env, value, **options)
 
     def _format_percent(self, env):
         """The form's percentage as its reader's language writes numbers

@@ -907,12 +907,17 @@ class AppraisalPeriod(models.Model):
         server action, which builds it anew.
         """
         self.ensure_one()
-        raise RedirectWarning(
+        refusal = RedirectWarning(
             message,
             self.env.ref("appraisal_monthly.appraisal_period_action_check_quota").id,
             self.env._("Check Quota"),
             {"active_model": self._name, "active_id": self.id, "active_ids": self.ids},
         )
+        # A user's mistake, not a server error: Odoo's HTTP layer logs an
+        # exception with a ``loglevel`` at that level, without a traceback
+        # (a RedirectWarning is no UserError, so it would log an ERROR).
+        refusal.loglevel = logging.WARNING
+        raise refusal
 
     def action_view_quota_exceptions(self):
         self.ensure_one()

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.appraisal_monthly.number_format import format_amount
+
 from ..rules import amounts
 
 
@@ -26,12 +28,13 @@ class AppraisalRewardBaseSalary(models.Model):
          "One base salary per date (and company)."),
     ]
 
+    @api.depends_context("lang")
     @api.depends("date_from", "amount")
     def _compute_display_name(self):
         for row in self:
-            row.display_name = "%s: %s đ" % (
+            row.display_name = "%s: %s" % (
                 fields.Date.to_string(row.date_from) if row.date_from else "",
-                "{:,.0f}".format(row.amount or 0))
+                format_amount(self.env, row.amount))
 
     @api.model
     def _get_amount_on(self, day, company):

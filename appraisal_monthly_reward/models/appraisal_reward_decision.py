@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.appraisal_monthly.number_format import format_number
+
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
@@ -163,7 +165,7 @@ class AppraisalRewardDecision(models.Model):
             decision.award_ids.nomination_id._reward_write({"state": "awarded"})
             decision._message_log(body=self.env._(
                 "Issued: %(count)s awards, %(total)s đ in all.",
-                count=len(decision.award_ids), total="{:,.0f}".format(decision.amount_total)))
+                count=len(decision.award_ids), total=format_number(self.env, decision.amount_total, digits=0)))
         return True
 
     def action_cancel(self):

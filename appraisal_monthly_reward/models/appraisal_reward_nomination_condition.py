@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.appraisal_monthly.number_format import format_number
+
 from ..rules import eligibility
 
 CONDITION_CODES = [
@@ -64,7 +66,9 @@ class AppraisalRewardNominationCondition(models.Model):
             if not value:
                 return self.env._("no annual result")
             label = level_labels.get(value, value)
-            return "%s (%s)" % (label, score) if score not in (None, False) else label
+            if score in (None, False):
+                return label
+            return "%s (%s)" % (label, format_number(self.env, score))
 
         def names(values):
             return ", ".join(values) if values else none

@@ -34,7 +34,7 @@ class AppraisalRewardTitle(models.Model):
     _inherit = ["mail.thread"]
     _order = "sequence, id"
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(string="Title Name", required=True, tracking=True)
     code = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True, tracking=True)
