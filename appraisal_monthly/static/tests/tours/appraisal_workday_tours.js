@@ -17,6 +17,17 @@ const noErrorDialog = "body:not(:has(.o_error_dialog))";
 const status = (state) =>
     `.o_statusbar_status button.o_arrow_button_current[data-value="${state}"]`;
 
+/** The element ``selector`` inside ``root`` once it is there. */
+function waitForElement(root, selector) {
+    return new Promise((resolve) => {
+        const poll = () => {
+            const element = root.querySelector(selector);
+            return element ? resolve(element) : setTimeout(poll, 10);
+        };
+        poll();
+    });
+}
+
 /** Click a score cell of the row named, type the value, leave the cell. */
 function score(name, field, value) {
     return [
@@ -69,9 +80,24 @@ tours.add("appraisal_superior_tour", {
         { trigger: `.o_form_view button[name="action_copy_self_scores"]`, run: "click" },
         { content: "Self scores copied", trigger: `${row("Ý thức tổ chức kỷ luật")} td[name="manager_score"]:not(:empty)` },
         ...score("Ý thức tổ chức kỷ luật", "manager_score", "3"),
-        { trigger: editing("Ý thức tổ chức kỷ luật", "manager_note", "textarea"), run: "edit Còn đi muộn hai buổi trong tháng." },
-        // A note typed in the grid, then straight to the Comments tab.
+        // A note typed in the grid (still in its cell: "fill" does not
+        // confirm it), then straight to the Comments tab.
+        { trigger: editing("Ý thức tổ chức kỷ luật", "manager_note", "textarea"), run: "fill Còn đi muộn hai buổi trong tháng." },
         { trigger: tab("comments"), run: "click" },
+        // And as fast as a user: a note on another row, typed and left for
+        // the tab in one go (the row was not being edited before).
+        { trigger: tab("lines"), run: "click" },
+        {
+            content: "Note on another row, then the Comments tab at once",
+            trigger: `${row("Đổi mới, sáng tạo")} td[name="manager_note"]`,
+            async run(helpers) {
+                await helpers.click();
+                const textarea = await waitForElement(this.anchor, "textarea");
+                textarea.value = "Có sáng kiến cải tiến mẫu báo cáo.";
+                textarea.dispatchEvent(new Event("input", { bubbles: true }));
+                await helpers.click(tab("comments"));
+            },
+        },
         { trigger: `.o_form_view .o_field_widget[name="manager_comment"] textarea`, run: "edit Hoàn thành tốt nhiệm vụ, cần đúng giờ hơn." },
         { content: "No error dialog", trigger: `${noErrorDialog} .o_form_view .o_notebook a.nav-link.active[name="comments"]` },
         { trigger: tab("lines"), run: "click" },
@@ -80,13 +106,17 @@ tours.add("appraisal_superior_tour", {
         ...score("Phẩm chất chính trị", "manager_score", "4,5"),
         ...score("Đạo đức, lối sống", "manager_score", "4.5"),
         ...score("Kết quả thực hiện nhiệm vụ được giao", "manager_score", "60.5"),
-        { content: "Decimals read as such", trigger: `${row("Phẩm chất chính trị")} td[name="manager_score"]:contains("4,5")` },
+        { content: "Leave the last cell", trigger: `${row("Văn hóa thực thi công vụ")} td[name="name"]`, run: "click" },
+        { content: "Decimals read as such", trigger: `${row("Kết quả thực hiện nhiệm vụ được giao")} td[name="manager_score"]:contains("60,5")` },
         { trigger: `${row("Đạo đức, lối sống")} td[name="manager_score"]:contains("4,5")` },
+        { trigger: `${row("Phẩm chất chính trị")} td[name="manager_score"]:contains("4,5")` },
         // 87,5 of 100: the level by score crosses from Excellent to Good.
         { content: "The level by score is now Good", trigger: `.o_form_view .o_field_widget[name="suggested_rating"]:contains("Hoàn thành tốt nhiệm vụ")` },
         { trigger: ".o_form_view .o_form_button_save", run: "click" },
-        { content: "Saved, with no error", trigger: `${noErrorDialog} .o_form_view .o_form_status_indicator_buttons.invisible` },
-        { trigger: `.o_form_view .o_field_widget[name="rating"]:contains("Hoàn thành tốt nhiệm vụ")` },
+        {
+            content: "Saved (nothing left to save), with no error, at the level Good",
+            trigger: `${noErrorDialog} .o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible))) .o_field_widget[name="rating"]:contains("Hoàn thành tốt nhiệm vụ")`,
+        },
         { trigger: `.o_form_view button[name="action_review"]`, run: "click" },
         { content: "Reviewed", trigger: status("reviewed") },
         { trigger: ".o_breadcrumb .breadcrumb-item a", run: "click" },
@@ -180,7 +210,7 @@ tours.add("appraisal_action_plan_tour", {
         { trigger: `.o_form_view .o_field_widget[name="form_id"] input`, run: "fill Hoàng Văn Nam" },
         { trigger: ".o-autocomplete--dropdown-item a:contains('Hoàng Văn Nam')", run: "click" },
         { trigger: `.o_form_view .o_field_widget[name="item_ids"] .o_field_x2many_list_row_add a`, run: "click" },
-        { content: "The new row (empty, being edited)", trigger: `.o_form_view .o_field_widget[name="item_ids"] .o_data_row:last-child td[name="name"] input`, run: "edit Nộp báo cáo tuần đúng hạn" },
+        { content: "The new row (empty, being edited)", trigger: `.o_form_view .o_field_widget[name="item_ids"] .o_data_row td[name="name"] input`, run: "edit Nộp báo cáo tuần đúng hạn" },
         { trigger: ".o_form_view .o_form_button_save", run: "click" },
         { content: "Saved: the record has its place in the list (pager)", trigger: ".o_control_panel .o_pager:contains(\"1\")" },
     ],
