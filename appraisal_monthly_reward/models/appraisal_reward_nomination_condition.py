@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.appraisal_monthly.number_format import format_number
+from odoo.addons.appraisal_monthly.number_format import format_score
 
 from ..rules import eligibility
 
@@ -68,7 +68,7 @@ class AppraisalRewardNominationCondition(models.Model):
             label = level_labels.get(value, value)
             if score in (None, False):
                 return label
-            return "%s (%s)" % (label, format_number(self.env, score))
+            return "%s (%s)" % (label, format_score(self.env, score))
 
         def names(values):
             return ", ".join(values) if values else none
