@@ -898,6 +898,8 @@ class AppraisalPeriod(models.Model):
             "view_mode": "form",
             "views": [[False, "form"]],
             "target": "new",
+            # Nine counts side by side: their headers whole.
+            "context": {"dialog_size": "extra-large"},
         }
 
     def _raise_quota_exceeded(self, message):
