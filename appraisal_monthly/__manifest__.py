@@ -54,6 +54,7 @@
     "assets": {
         "web.assets_backend": [
             "appraisal_monthly/static/src/fields/*",
+            "appraisal_monthly/static/src/views/*",
             "appraisal_monthly/static/src/scss/*",
         ],
         "web.assets_tests": [

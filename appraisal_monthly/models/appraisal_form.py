@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
+from ..number_format import format_number
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
 from ..workflow_write import creating, in_workflow, workflow_writing
@@ -202,22 +203,24 @@ class AppraisalForm(models.Model):
         tracking=True,
         help="Approves the form and fixes the level.",
     )
-    max_score = fields.Float(string="Maximum Score", readonly=True)
+    max_score = fields.Float(string="Maximum Score", readonly=True, aggregator=None)
     threshold_excellent = fields.Float(readonly=True)
     threshold_good = fields.Float(readonly=True)
     threshold_completed = fields.Float(readonly=True)
+    # Points on the form's own scale (100 or 150): grouped lists do not add
+    # or average them (score_percent compares forms of both scales).
     self_score = fields.Float(
-        compute="_compute_scores", store=True, tracking=True, aggregator="avg"
+        compute="_compute_scores", store=True, tracking=True, aggregator=None
     )
     manager_score = fields.Float(
         string="Superior's Score",
         compute="_compute_scores",
         store=True,
         tracking=True,
-        aggregator="avg",
+        aggregator=None,
     )
     final_score = fields.Float(
-        compute="_compute_scores", store=True, tracking=True, aggregator="avg"
+        compute="_compute_scores", store=True, tracking=True, aggregator=None
     )
     score_percent = fields.Float(
         string="Score (%)",
@@ -427,11 +430,13 @@ class AppraisalForm(models.Model):
             )
 
     @api.depends_context("uid")
-    @api.depends("state", "period_id", "department_id", "job_id", "approver_user_id")
+    @api.depends("state", "rating", "period_id", "department_id", "job_id", "approver_user_id")
     def _compute_quota_hint(self):
-        """What approving the form as Excellent does to the period's quota,
-        counted as the approval, the quota check and the dashboard count it
-        (Good given by the superiors, Excellent approved)."""
+        """What approving the form at the level the head picked does to the
+        period's quota, counted as the approval, the quota check and the
+        dashboard count it (Good given by the superiors, Excellent
+        approved)."""
+        labels = dict(self._fields["rating"]._description_selection(self.env))
         for form in self:
             form.quota_hint = False
             period = form.period_id
@@ -444,17 +449,23 @@ class AppraisalForm(models.Model):
             now = period._compute_quota(states=("approved",), good_states=workflow.QUOTA_STATES)
             group_field = now["group_field"]
             key = (form[group_field].id or quota.NO_GROUP) if group_field else quota.NO_GROUP
-            # The same counts with this form as Excellent.
+            # The same counts with this form at the level picked (the
+            # counts hold the level stored, which the screen may have changed).
             counts = dict(now["counts"])
             excellent, good = counts.get(key, (0, 0))
-            counts[key] = (excellent + 1, good - (form.rating == "good"))
+            stored = form._origin.rating if form._origin else False
+            picked = form.rating
+            counts[key] = (
+                excellent + (picked == "excellent"),
+                good - (stored == "good") + (picked == "good"),
+            )
             exceptions = self.env["appraisal.quota.exception"]._get_extra_places(
                 period, group_field
             )
             exceeded = quota.exceeded_lines(*quota.check(counts, now["percent"], exceptions), {key})
             scope = [line for line in now["groups"] if line.key == key] or [now["company"]]
             status = period._quota_describe(now, scope)
-            if exceeded:
+            if picked == "excellent" and exceeded:
                 form.quota_hint = self.env._(
                     "So far (Good given by the superiors, Excellent approved): %(status)s. "
                     "Approving this form as Excellent would exceed the quota (%(details)s): "
@@ -462,11 +473,28 @@ class AppraisalForm(models.Model):
                     status=status,
                     details=period._quota_describe(now, exceeded),
                 )
-            else:
+            elif picked == "excellent":
                 form.quota_hint = self.env._(
                     "So far (Good given by the superiors, Excellent approved): %(status)s. "
                     "Approving this form as Excellent stays within the quota.",
                     status=status,
+                )
+            elif exceeded:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as %(level)s takes no Excellent place, but the "
+                    "quota is already exceeded (%(details)s).",
+                    status=status,
+                    level=labels.get(picked, "-"),
+                    details=period._quota_describe(now, exceeded),
+                )
+            else:
+                form.quota_hint = self.env._(
+                    "So far (Good given by the superiors, Excellent approved): %(status)s. "
+                    "Approving this form as %(level)s takes no Excellent place: the quota "
+                    "is kept.",
+                    status=status,
+                    level=labels.get(picked, "-"),
                 )
 
     @api.model
@@ -662,6 +690,19 @@ class AppraisalForm(models.Model):
 
     @in_user_lang
     def write(self, vals):
+        if "rating" in vals:
+            # The web client sends, with new scores, the level its onchange
+            # recomputed from them: the scores are written first, and a level
+            # equal to what the form then holds is no change of the level.
+            # Any other value is a change, checked as such (approving head).
+            rating = vals["rating"] or False
+            rest = {fname: value for fname, value in vals.items() if fname != "rating"}
+            if rest:
+                self.write(rest)
+            changed_forms = self.filtered(lambda f: f.rating != rating)
+            if changed_forms != self:
+                return changed_forms.write({"rating": rating}) if changed_forms else True
+            vals = {"rating": rating}
         changed = {fname for fname in vals if not fname.startswith(LOCKED_FREE_PREFIXES)}
         if changed:
             # A closed period is locked for everyone and every path; its
@@ -1465,6 +1506,11 @@ class AppraisalForm(models.Model):
         }
         if keys:
             self.env["appraisal.summary"]._refresh(keys)
+
+    def _format_number(self, value, **options):
+        """For the QWeb templates: a number as the reader writes it (4,5);
+        see number_format.format_number."""
+        return format_number(self.env, value, **options)
 
     def _format_percent(self, env):
         """The form's percentage as its reader's language writes numbers

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from ..number_format import format_score
 from ..rules import scoring
 from ..user_lang import in_user_lang
 from ..workflow_write import is_creating
@@ -122,8 +123,8 @@ class AppraisalFormLine(models.Model):
                             "The score of '%(criterion)s' must be between 0 and "
                             "%(max)s (got %(score)s).",
                             criterion=line.name,
-                            max=line.max_score,
-                            score=line[fname],
+                            max=format_score(self.env, line.max_score),
+                            score=format_score(self.env, line[fname]),
                         )
                     )
 

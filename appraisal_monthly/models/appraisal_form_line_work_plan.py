@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
+from ..number_format import format_number
 from ..rules import task_scoring
 from .appraisal_form_line import AUTO_SOURCES
 from .res_company import COMBINATION_SELECTION
@@ -180,7 +181,9 @@ class AppraisalFormLine(models.Model):
 
     def _explain_task_result(self):
         self.ensure_one()
-        fmt = task_scoring.fmt
+        def fmt(value):
+            return format_number(self.env, value)
+
         method = self.computed_method or task_scoring.MEAN
         result = task_scoring.task_result(
             self.form_id.sudo().task_ids._get_scoring_values(), method
@@ -222,7 +225,9 @@ class AppraisalFormLine(models.Model):
 
     def _explain_unit_result(self):
         self.ensure_one()
-        fmt = task_scoring.fmt
+        def fmt(value):
+            return format_number(self.env, value)
+
         if not self.has_computed_score:
             return self.env._(
                 "No subordinate in this period: nothing to compute. Score this "

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..number_format import format_number
 from ..rules import task_scoring
 from ..user_lang import in_user_lang
 from .appraisal_form_line import AUTO_SOURCES
@@ -138,22 +139,24 @@ class AppraisalForm(models.Model):
             and not (l.manager_note or "").strip()
         )
         if lines:
-            fmt = task_scoring.fmt
+            # Each line's text first: Odoo's exporter (Babel) does not see a
+            # message nested in another message's arguments.
+            details = [
+                self.env._(
+                    "%(form)s, %(criterion)s (%(score)s instead of %(computed)s)",
+                    form=line.form_id.name,
+                    criterion=line.name,
+                    score=format_number(self.env, line.manager_score),
+                    computed=format_number(self.env, line.computed_score),
+                )
+                for line in lines
+            ]
             raise UserError(
                 self.env._(
                     "Your score differs from the computed figure on: %(lines)s. "
                     "Write the reason in the superior's note of each of these "
                     "lines, or use the computed figures.",
-                    lines="; ".join(
-                        self.env._(
-                            "%(form)s, %(criterion)s (%(score)s instead of %(computed)s)",
-                            form=line.form_id.name,
-                            criterion=line.name,
-                            score=fmt(line.manager_score),
-                            computed=fmt(line.computed_score),
-                        )
-                        for line in lines
-                    ),
+                    lines="; ".join(details),
                 )
             )
 

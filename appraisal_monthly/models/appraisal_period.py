@@ -883,6 +883,8 @@ class AppraisalPeriod(models.Model):
             "view_mode": "form",
             "views": [[False, "form"]],
             "target": "new",
+            # Nine counts side by side: their headers whole.
+            "context": {"dialog_size": "extra-large"},
         }
 
     def _raise_quota_exceeded(self, message):
@@ -892,12 +894,17 @@ class AppraisalPeriod(models.Model):
         server action, which builds it anew.
         """
         self.ensure_one()
-        raise RedirectWarning(
+        refusal = RedirectWarning(
             message,
             self.env.ref("appraisal_monthly.appraisal_period_action_check_quota").id,
             self.env._("Check Quota"),
             {"active_model": self._name, "active_id": self.id, "active_ids": self.ids},
         )
+        # A user's mistake, not a server error: Odoo's HTTP layer logs an
+        # exception with a ``loglevel`` at that level, without a traceback
+        # (a RedirectWarning is no UserError, so it would log an ERROR).
+        refusal.loglevel = logging.WARNING
+        raise refusal
 
     @in_user_lang
     def action_view_quota_exceptions(self):

@@ -3,6 +3,9 @@ from odoo import models
 # Menus of the Appraisal app only useful to those who score other people.
 SUPERIOR_MENUS = (
     "appraisal_monthly.appraisal_form_menu_team",
+    # The unit's meeting is recorded by its head (employees read its
+    # collective comments on their own form).
+    "appraisal_monthly.appraisal_meeting_menu",
     "appraisal_monthly.appraisal_form_report_menu",
     "appraisal_monthly.appraisal_summary_export_menu",
 )

@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
+
+from ..number_format import format_percent
 
 
 class AppraisalPeriodSummary(models.Model):
@@ -28,8 +30,11 @@ class AppraisalPeriodSummary(models.Model):
     completed_count = fields.Integer(string="Completed", readonly=True)
     failed_count = fields.Integer(string="Failed", readonly=True)
     average_percent = fields.Float(string="Average Score (%)", readonly=True, aggregator="avg")
-    excellent_names = fields.Text(string="Rated Excellent", readonly=True)
-    failed_names = fields.Text(string="Rated Failed", readonly=True)
+    # [[name, percent], ...]: the names are written in the reader's way.
+    excellent_people = fields.Json(readonly=True)
+    failed_people = fields.Json(readonly=True)
+    excellent_names = fields.Text(string="Rated Excellent", compute="_compute_names")
+    failed_names = fields.Text(string="Rated Failed", compute="_compute_names")
     is_my_unit = fields.Boolean(
         compute="_compute_is_my_unit",
         search="_search_is_my_unit",
@@ -51,14 +56,12 @@ class AppraisalPeriodSummary(models.Model):
                    COUNT(*) FILTER (WHERE form.rating = 'completed') AS completed_count,
                    COUNT(*) FILTER (WHERE form.rating = 'failed') AS failed_count,
                    ROUND(AVG(form.score_percent)::numeric, 2) AS average_percent,
-                   STRING_AGG(
-                       employee.name || ' (' || ROUND(form.score_percent::numeric, 2) || '%%)',
-                       ', ' ORDER BY employee.name
-                   ) FILTER (WHERE form.rating = 'excellent') AS excellent_names,
-                   STRING_AGG(
-                       employee.name || ' (' || ROUND(form.score_percent::numeric, 2) || '%%)',
-                       ', ' ORDER BY employee.name
-                   ) FILTER (WHERE form.rating = 'failed') AS failed_names
+                   JSONB_AGG(JSONB_BUILD_ARRAY(employee.name, form.score_percent)
+                             ORDER BY employee.name)
+                       FILTER (WHERE form.rating = 'excellent') AS excellent_people,
+                   JSONB_AGG(JSONB_BUILD_ARRAY(employee.name, form.score_percent)
+                             ORDER BY employee.name)
+                       FILTER (WHERE form.rating = 'failed') AS failed_people
               FROM appraisal_form form
               JOIN appraisal_period period ON period.id = form.period_id
               JOIN hr_employee employee ON employee.id = form.employee_id
@@ -66,6 +69,18 @@ class AppraisalPeriodSummary(models.Model):
              GROUP BY form.period_id, period.date_start, form.company_id, form.department_id
             """
         )
+
+    @api.depends_context("lang")
+    @api.depends("excellent_people", "failed_people")
+    def _compute_names(self):
+        """Each person with the percentage, as the reader writes it: 91,00%."""
+        for row in self:
+            for fname, people in (("excellent_names", row.excellent_people),
+                                  ("failed_names", row.failed_people)):
+                row[fname] = ", ".join(
+                    "%s (%s)" % (name, format_percent(self.env, percent))
+                    for name, percent in people or []
+                ) or False
 
     def _get_my_unit_departments(self):
         user = self.env.user

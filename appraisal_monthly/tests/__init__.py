@@ -20,3 +20,5 @@ from . import test_security_messages
 from . import test_security_data
 from . import test_access_matrix
 from . import test_tours
+from . import test_superior_scores
+from . import test_i18n_template

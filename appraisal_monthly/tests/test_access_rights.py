@@ -188,8 +188,11 @@ class TestAccessRights(AppraisalCommon):
         with self.assertRaises(AccessError):
             line.with_user(self.user_staff).manager_score = 5
         self._review(form, self.user_leader)
+        # Full marks give Excellent: sending that level is no change (issue
+        # 17); any other level is one, which the employee cannot make.
+        self.assertEqual(form.rating, "excellent")
         with self.assertRaises(AccessError):
-            form.with_user(self.user_staff).rating = "excellent"
+            form.with_user(self.user_staff).rating = "failed"
         self.env.invalidate_all()
         self.assertFalse(form.manager_comment)
         self.assertEqual(line.manager_score, line.max_score)

@@ -80,6 +80,13 @@ class TestWorkdayTours(HttpCase):
         self.assertEqual(line.manager_score, 3)
         self.assertTrue(line.manager_note)
         self.assertEqual(trang.state, "draft")
+        # Issue 17: "4,5" and "4.5" typed in Vietnamese are four and a half;
+        # the lower scores crossed from Excellent to Good and were saved.
+        self.assertEqual(self._line(anh, "Phẩm chất chính trị").manager_score, 4.5)
+        self.assertEqual(self._line(anh, "Đạo đức, lối sống").manager_score, 4.5)
+        self.assertEqual(self._line(anh, "Kết quả thực hiện nhiệm vụ được giao").manager_score, 60.5)
+        self.assertEqual((anh.final_score, anh.rating), (87.5, "good"))
+        self.assertTrue(anh.manager_comment)
 
     def test_head_sets_level_with_reason_and_approves(self):
         lan = self._current_form("truongvp")

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.appraisal_monthly.number_format import format_amount
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from ..rules import amounts, validation
@@ -54,12 +55,13 @@ class AppraisalRewardBaseSalary(models.Model):
                     "The base salary must be a positive amount: %(value)s is not.",
                     value=repr(vals["amount"])))
 
+    @api.depends_context("lang")
     @api.depends("date_from", "amount")
     def _compute_display_name(self):
         for row in self:
-            row.display_name = "%s: %s đ" % (
+            row.display_name = "%s: %s" % (
                 fields.Date.to_string(row.date_from) if row.date_from else "",
-                "{:,.0f}".format(row.amount or 0))
+                format_amount(self.env, row.amount))
 
     @api.model
     def _get_amount_on(self, day, company):

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.appraisal_monthly.number_format import format_number
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
@@ -240,7 +241,7 @@ class AppraisalRewardDecision(models.Model):
         for decision in self:
             decision._message_log(body=self.env._(
                 "Issued: %(count)s awards, %(total)s đ in all.",
-                count=len(decision.award_ids), total="{:,.0f}".format(decision.amount_total)))
+                count=len(decision.award_ids), total=format_number(self.env, decision.amount_total, digits=0)))
             decision._message_log(body=self.env._(
                 "Decision %(number)s issued by %(user)s.", number=decision.name,
                 user=self.env.user.name))

@@ -4,6 +4,8 @@ from odoo.exceptions import UserError
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 from odoo.addons.appraisal_monthly.workflow_write import is_creating
 
+from odoo.addons.appraisal_monthly.number_format import format_score
+
 from ..rules import eligibility
 
 CONDITION_CODES = [
@@ -100,7 +102,9 @@ class AppraisalRewardNominationCondition(models.Model):
             if not value:
                 return self.env._("no annual result")
             label = level_labels.get(value, value)
-            return "%s (%s)" % (label, score) if score not in (None, False) else label
+            if score in (None, False):
+                return label
+            return "%s (%s)" % (label, format_score(self.env, score))
 
         def names(values):
             return ", ".join(values) if values else none

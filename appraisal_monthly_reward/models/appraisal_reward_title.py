@@ -39,7 +39,7 @@ class AppraisalRewardTitle(models.Model):
     _order = "sequence, id"
     _reward_unique_fields = ("code",)
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(string="Title Name", required=True, tracking=True)
     code = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True, tracking=True)

@@ -3,7 +3,22 @@ import { registry } from "@web/core/registry";
 import { usePopover } from "@web/core/popover/popover_hook";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
 import { FloatField, floatField } from "@web/views/fields/float/float_field";
+import { parseFloat } from "@web/views/fields/parsers";
 import { Component } from "@odoo/owl";
+
+/**
+ * A score as people type it, whatever their language: "4,5" and "4.5" are
+ * both four and a half (scores never reach a thousand, so a single "." or
+ * "," is always the decimal mark; in Vietnamese Odoo's parser would read
+ * "4.5" as 45).  Anything else is left to Odoo's parser.
+ */
+export function parseScore(value) {
+    const text = String(value ?? "").replace(/\s/g, "");
+    if (/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) {
+        return Number(text.replace(",", "."));
+    }
+    return parseFloat(value);
+}
 
 /**
  * A score of the appraisal grid: empty until someone has entered it, so
@@ -17,6 +32,10 @@ export class AppraisalScoreField extends FloatField {
         ...FloatField.props,
         scoredFields: { type: Array, optional: true },
     };
+
+    parse(value) {
+        return this.props.inputType === "number" ? Number(value) : parseScore(value);
+    }
 
     get isScored() {
         const data = this.props.record.data;
