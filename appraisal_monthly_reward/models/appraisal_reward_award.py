@@ -242,8 +242,10 @@ class AppraisalRewardAward(models.Model):
             return
         Award = self.sudo()
         employees = {summary.employee_id.id for summary, _o, _n in changes}
-        units = {summary.employee_id.department_id.id for summary, _o, _n in changes
-                 if summary.employee_id.department_id}
+        # A collective award counted the people of its unit that year: the
+        # unit of the result at the time, never the person's unit today.
+        units = {summary.span_department_id.id for summary, _o, _n in changes
+                 if summary.span_department_id}
         years = {summary.year for summary, _o, _n in changes}
         awards = Award.search([
             ("state", "=", "awarded"), ("decision_id.state", "=", "issued"),
@@ -260,7 +262,7 @@ class AppraisalRewardAward(models.Model):
                     continue
                 if award.employee_id and summary.employee_id != award.employee_id:
                     continue
-                if award.department_id and summary.employee_id.department_id != award.department_id:
+                if award.department_id and summary.span_department_id != award.department_id:
                     continue
                 notes.append(self.env._(
                     "Annual result %(year)s of %(employee)s changed: level %(old_level)s → "

@@ -12,7 +12,7 @@ class AppraisalRewardInitiative(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Title", required=True, tracking=True)
+    name = fields.Char(string="Initiative", required=True, tracking=True)
     employee_ids = fields.Many2many(
         "hr.employee", string="Authors", required=True, tracking=True,
         check_company=True)

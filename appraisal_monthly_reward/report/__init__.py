@@ -1,0 +1,2 @@
+from . import decision_docx
+from . import decision_xlsx
