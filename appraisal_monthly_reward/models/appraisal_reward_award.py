@@ -66,6 +66,12 @@ class AppraisalRewardAward(models.Model):
     state = fields.Selection(
         [("awarded", "Awarded"), ("revoked", "Revoked")],
         default="awarded", required=True, readonly=True, tracking=True, index=True)
+    status = fields.Selection(
+        [("proposed", "Proposed"), ("awarded", "Awarded"), ("revoked", "Revoked"),
+         ("cancelled", "Decision Cancelled")],
+        compute="_compute_status", store=True, index=True,
+        help="What the award is to the reader: proposed while its decision is a draft, "
+        "awarded once issued (or a past award), revoked.")
     summary_id = fields.Many2one(
         "appraisal.summary", string="Annual Result", compute="_compute_summary_id",
         store=True, index="btree_not_null")
@@ -105,6 +111,18 @@ class AppraisalRewardAward(models.Model):
     def _compute_decided(self):
         for award in self:
             award.decided = not award.decision_id or award.decision_id.state == "issued"
+
+    @api.depends("state", "decision_id.state")
+    def _compute_status(self):
+        for award in self:
+            if award.state == "revoked":
+                award.status = "revoked"
+            elif award.decision_id.state == "cancelled":
+                award.status = "cancelled"
+            elif award.decision_id and award.decision_id.state != "issued":
+                award.status = "proposed"
+            else:
+                award.status = "awarded"
 
     @api.depends("employee_id", "year")
     def _compute_summary_id(self):

@@ -238,6 +238,8 @@ class AppraisalRewardCampaign(models.Model):
                 "res_id": campaign.id,
                 "activity_type_id": activity_type.id,
                 "user_id": user.id,
+                # Automated: closed by the vote (activity_feedback), not by hand.
+                "automated": True,
                 "summary": self.env._("Vote on the nominations of %(campaign)s",
                                       campaign=campaign.name),
             } for user in campaign.council_user_ids])
@@ -405,19 +407,47 @@ class AppraisalRewardCampaign(models.Model):
     # ------------------------------------------------------------------
     # Decisions
     # ------------------------------------------------------------------
+    def _get_undecided_nominations(self):
+        """The passed nominations not yet in a decision (cancelled ones aside)."""
+        self.ensure_one()
+        return self.nomination_ids.filtered(
+            lambda n: n.state == "passed" and not n.award_ids.filtered(
+                lambda a: a.decision_id.state != "cancelled"))
+
+    def _get_decision_date_warning(self, date):
+        """A warning (never a refusal) for a decision dated before the end
+        of the campaign's year: the titles of a year are decided after it."""
+        self.ensure_one()
+        if date and self.year and fields.Date.to_date(date) <= datetime.date(self.year, 12, 31):
+            return self.env._(
+                "The decision is dated %(date)s, before the end of %(year)s whose titles it "
+                "grants: check the date (the base salary in force on it sets the amounts).",
+                date=fields.Date.to_date(date).strftime("%d/%m/%Y"), year=self.year)
+        return False
+
     def _create_decision(self, authority, titles=None, number=False, date=False,
-                         signer_name=False):
+                         signer_name=False, nominations=None):
         """Draft a decision of ``authority`` awarding the passed nominations
-        (of ``titles``, when given) not yet in a decision."""
+        not yet in a decision: ``nominations`` when given (the committee's
+        pick), else those of ``titles`` (every title when None)."""
         self.ensure_one()
         self._check_manager()
         self._check_state("closed")
         self._check_quotas()
-        nominations = self.nomination_ids.filtered(
-            lambda n: n.state == "passed" and not n.award_ids.filtered(
-                lambda a: a.decision_id.state != "cancelled"))
-        if titles is not None:
-            nominations = nominations.filtered(lambda n: n.title_id in titles)
+        undecided = self._get_undecided_nominations()
+        if nominations is not None:
+            stray = nominations - undecided
+            if stray:
+                raise UserError(self.env._(
+                    "%(nominations)s cannot be decided here: only passed nominations of this "
+                    "campaign not yet in a decision.",
+                    nominations=", ".join(stray.mapped("display_name"))))
+            if not nominations:
+                raise UserError(self.env._("Pick the nominations the decision awards."))
+        else:
+            nominations = undecided
+            if titles is not None:
+                nominations = nominations.filtered(lambda n: n.title_id in titles)
         if not nominations:
             raise UserError(self.env._("No passed nomination is left to decide."))
         refused = nominations.title_id.filtered(lambda t: authority not in t.authority_ids)

@@ -71,6 +71,7 @@ class AppraisalRewardDecision(models.Model):
     rating_changed = fields.Boolean(
         compute="_compute_rating_changed", store=True,
         help="A rating behind one of its awards changed after the decision.")
+    date_warning = fields.Char(compute="_compute_date_warning")
     _reward_action_fields = ("state", "date_issued", "issued_user_id")
 
     @api.model
@@ -121,6 +122,12 @@ class AppraisalRewardDecision(models.Model):
             awards = decision.award_ids.filtered(lambda a: a.state == "awarded")
             decision.amount_total = sum(awards.mapped("amount"))
             decision.award_count = len(decision.award_ids)
+
+    @api.depends("date", "campaign_id", "state")
+    def _compute_date_warning(self):
+        for decision in self:
+            decision.date_warning = decision.state == "draft" and decision.campaign_id and \
+                decision.campaign_id._get_decision_date_warning(decision.date) or False
 
     @api.depends("award_ids.rating_changed")
     def _compute_rating_changed(self):

@@ -24,7 +24,11 @@ class AppraisalRewardVote(models.Model):
     employee_id = fields.Many2one(related="nomination_id.employee_id")
     department_id = fields.Many2one(related="nomination_id.department_id")
     eligible = fields.Boolean(related="nomination_id.eligible")
-    reason = fields.Text(related="nomination_id.reason")
+    reason = fields.Text(related="nomination_id.reason", string="Conditions")
+    justification = fields.Text(
+        related="nomination_id.justification", string="Unit's Justification")
+    unit_id = fields.Many2one(related="nomination_id.unit_id", string="Proposing Unit")
+    level = fields.Selection(related="nomination_id.level")
     user_id = fields.Many2one("res.users", string="Member", required=True, index=True,
                               readonly=True)
     vote = fields.Selection(VOTE_SELECTION)
@@ -41,7 +45,10 @@ class AppraisalRewardVote(models.Model):
             self._check_own_ballot()
             vals = dict(vals)
             with self._reward_internal():
-                return super().write(dict(vals, date_vote=fields.Datetime.now()))
+                result = super().write(dict(vals, date_vote=fields.Datetime.now()))
+            if vals.get("vote"):
+                self._close_member_todos()
+            return result
         return super().write(vals)
 
     def _check_own_ballot(self):
@@ -59,7 +66,20 @@ class AppraisalRewardVote(models.Model):
     def _cast(self, value):
         self._check_own_ballot()
         with self._reward_internal():
-            return self.write({"vote": value, "date_vote": fields.Datetime.now()})
+            result = self.write({"vote": value, "date_vote": fields.Datetime.now()})
+        self._close_member_todos()
+        return result
+
+    def _close_member_todos(self):
+        """The member's to-do on a campaign is done once every ballot of
+        theirs in it is cast."""
+        for campaign in self.campaign_id:
+            left = self.sudo().search_count([
+                ("campaign_id", "=", campaign.id), ("user_id", "=", self.env.uid),
+                ("vote", "=", False)])
+            if not left:
+                campaign.sudo().activity_feedback(
+                    ["appraisal_monthly_reward.mail_activity_reward_vote"], user_id=self.env.uid)
 
     def action_vote_for(self):
         return self._cast("for")
