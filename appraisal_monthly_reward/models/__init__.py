@@ -5,6 +5,7 @@ from . import appraisal_reward_title
 from . import appraisal_reward_base_salary
 from . import appraisal_reward_initiative
 from . import appraisal_reward_campaign
+from . import appraisal_reward_campaign_rules
 from . import appraisal_reward_unit_proposal
 from . import appraisal_reward_unit_level
 from . import appraisal_reward_nomination

@@ -105,7 +105,9 @@ class AppraisalRewardCampaign(models.Model):
 
     def write(self, vals):
         self._reward_check_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        self._reward_rules_changed(vals)
+        return result
 
     def _reward_check_lock(self, vals):
         if {"year", "company_id"} & set(vals) and self.nomination_ids:

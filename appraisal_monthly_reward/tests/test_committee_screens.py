@@ -1,5 +1,6 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import RewardCommon
 
@@ -87,3 +88,25 @@ class TestCommitteeScreens(RewardCommon):
         with self.assertRaises(UserError):
             self.campaign.with_user(officer)._create_decision(
                 self.authority["commune_chair"], nominations=first | other)
+
+    @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
+    def test_rules_in_view_and_confirmed(self):
+        campaign = self.campaign.with_user(self.user_officer)
+        summary = campaign.rules_summary
+        self.assertIn("Review date 15/12/2026", summary)
+        self.assertIn("Base salary in force on 15/01/2027: 2.340.000 đ", summary)
+        self.assertIn("Chiến sĩ thi đua cơ sở", summary)
+        self.assertIn("Chủ tịch UBND cấp tỉnh", summary)
+        self.assertIn("710.000", summary)
+        self.assertFalse(campaign.rules_confirmed)
+        with self.assertRaises(AccessError):
+            self.campaign.with_user(self.users["a_head"]).action_confirm_rules()
+        with self.assertRaises(UserError):
+            campaign.write({"rules_confirmed": True})
+        campaign.action_confirm_rules()
+        self.assertTrue(campaign.rules_confirmed)
+        self.assertEqual(campaign.rules_confirmed_user_id, self.user_officer)
+        # Another review date: confirm again.
+        campaign.date_review = "2026-12-31"
+        self.assertFalse(campaign.rules_confirmed)
+        self.assertIn("Review date 31/12/2026", campaign.rules_summary)
