@@ -164,11 +164,12 @@ class AppraisalRewardCampaign(models.Model):
                 unmet[nomination.unmet_code] += 1
             details = ", ".join("%s: %s" % (reasons.get(code, code or "-"), count)
                                 for code, count in sorted(unmet.items(), key=lambda i: -i[1]))
-            lines.append(self.env._(
-                "%(title)s: %(eligible)s eligible of %(total)s%(details)s",
-                title=title.name, eligible=len(mine.filtered("eligible")), total=len(mine),
-                details=(self.env._("; not met: %(details)s", details=details)
-                         if details else "")))
+            line = self.env._(
+                "%(title)s: %(eligible)s eligible of %(total)s",
+                title=title.name, eligible=len(mine.filtered("eligible")), total=len(mine))
+            if details:
+                line = self.env._("%(line)s; not met: %(details)s", line=line, details=details)
+            lines.append(line)
         return "\n".join(lines) or self.env._("No candidate.")
 
     def _action_candidates(self):
