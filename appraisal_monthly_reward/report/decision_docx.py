@@ -71,6 +71,22 @@ def _borderless(table):
     table._tbl.tblPr.append(borders)
 
 
+def _widths(table, *widths):
+    """Fixed column widths (Word reads them on every cell)."""
+    table.autofit = False
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(sum(int(width.twips) for width in widths)))
+    for old in table._tbl.tblPr.findall(qn("w:tblW")):
+        table._tbl.tblPr.remove(old)
+    table._tbl.tblPr.append(total)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+    for column, width in zip(table.columns, widths):
+        column.width = width
+
+
 def _cell(table, row, col):
     cell = table.cell(row, col)
     cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
@@ -99,8 +115,7 @@ def build(texts):
     heading = document.add_table(rows=2, cols=2)
     _borderless(heading)
     heading.alignment = WD_TABLE_ALIGNMENT.CENTER
-    heading.columns[0].width = heading.rows[0].cells[0].width = Cm(6.5)
-    heading.columns[1].width = heading.rows[0].cells[1].width = Cm(10)
+    _widths(heading, Cm(6.3), Cm(10.2))
     left = _cell(heading, 0, 0)
     if texts["parent_body"]:
         _paragraph(left, texts["parent_body"], size=13, align="center", space_after=0)
@@ -148,8 +163,7 @@ def build(texts):
     # Recipients (left) and signature (right).
     closing = document.add_table(rows=1, cols=2)
     _borderless(closing)
-    closing.columns[0].width = closing.rows[0].cells[0].width = Cm(7.5)
-    closing.columns[1].width = closing.rows[0].cells[1].width = Cm(9)
+    _widths(closing, Cm(7.5), Cm(9))
     left = _cell(closing, 0, 0)
     _paragraph(left, texts["recipients_title"], size=12, bold=True, italic=True, space_after=0)
     for line in texts["recipients"]:
