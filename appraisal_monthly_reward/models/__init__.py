@@ -6,6 +6,7 @@ from . import appraisal_reward_base_salary
 from . import appraisal_reward_initiative
 from . import appraisal_reward_campaign
 from . import appraisal_reward_campaign_rules
+from . import appraisal_reward_campaign_demo
 from . import appraisal_reward_unit_proposal
 from . import appraisal_reward_unit_level
 from . import appraisal_reward_nomination
