@@ -41,5 +41,10 @@
     "demo": [
         "demo/appraisal_monthly_reward_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "appraisal_monthly_reward/static/tests/tours/*",
+        ],
+    },
     "application": True,
 }
