@@ -81,7 +81,6 @@ class AppraisalRewardCampaign(models.Model):
         candidates found, a unit head's hand-made Giấy khen, the council's
         vote, and the commune chair's decision on LĐTT issued."""
         ref = self.env.ref
-        admin = ref("base.user_admin")
         officer = ref("appraisal_monthly.user_hoidongtdkt_demo")
         head = ref("appraisal_monthly.user_truongvp_demo")
         for campaign in self:

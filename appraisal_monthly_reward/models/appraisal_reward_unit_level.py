@@ -35,7 +35,7 @@ class AppraisalRewardUnitLevel(models.Model):
         help="The unit's own annual level, as the body above it rated it. Empty: not "
         "recorded, and the unit is not eligible for a collective title.")
     rated_by = fields.Char(
-        string="Rated By", tracking=True,
+        tracking=True,
         help="The body that rated the unit, e.g. UBND xã, Đảng ủy xã.")
     basis = fields.Char(
         tracking=True,
@@ -47,7 +47,7 @@ class AppraisalRewardUnitLevel(models.Model):
         "res.users", string="Recorded By", readonly=True, copy=False)
     date_recorded = fields.Datetime(readonly=True, copy=False)
     head_id = fields.Many2one(
-        "hr.employee", string="Head", compute="_compute_head_level", compute_sudo=True)
+        "hr.employee", compute="_compute_head_level", compute_sudo=True)
     head_level = fields.Selection(
         RATING_SELECTION + [("not_classified", "Not Classified")],
         string="Head's Level (hint)", compute="_compute_head_level", compute_sudo=True,

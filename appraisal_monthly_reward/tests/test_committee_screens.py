@@ -55,7 +55,7 @@ class TestCommitteeScreens(RewardCommon):
         officer = self.user_officer
         action = self.campaign.with_user(officer).action_create_decision()
         wizard_form = Form(self.env[action["res_model"]].with_user(officer).with_context(
-            action["context"]))
+            **action["context"]))
         wizard_form.authority_id = self.authority["commune_chair"]
         wizard_form.date = "2026-06-30"
         wizard = wizard_form.save()
