@@ -10,7 +10,7 @@
     "maintainers": ["appraisal-monthly"],
     "license": "LGPL-3",
     "depends": ["appraisal_monthly"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "python-docx"]},
     "data": [
         "security/appraisal_monthly_reward_security.xml",
         "security/ir.model.access.csv",
@@ -26,6 +26,7 @@
         "views/appraisal_reward_nomination_views.xml",
         "views/appraisal_reward_vote_views.xml",
         "views/appraisal_reward_unit_proposal_views.xml",
+        "views/appraisal_reward_unit_level_views.xml",
         "views/appraisal_reward_campaign_views.xml",
         "views/appraisal_reward_award_views.xml",
         "views/appraisal_reward_decision_views.xml",
@@ -40,5 +41,10 @@
     "demo": [
         "demo/appraisal_monthly_reward_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "appraisal_monthly_reward/static/tests/tours/*",
+        ],
+    },
     "application": True,
 }

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from conftest import load_reward_rules
+from conftest import load_reward_rules, load_rules
 
 elig = load_reward_rules("eligibility")
 amounts = load_reward_rules("amounts")
@@ -149,13 +149,13 @@ def test_bang_khen_two_routes():
 
 
 # -- collective titles and the whole campaign -------------------------------------------
-def _unit(levels_titles):
+def _unit(levels_titles, unit_level="excellent"):
     persons, keys = {}, []
     for i, (level, titles) in enumerate(levels_titles):
         persons[i] = person(level, 80, name="M%s" % i,
                             titles={code: {2026} for code in titles})
         keys.append(i)
-    return persons, elig.UnitFacts(name="U", head_key=0, member_keys=keys)
+    return persons, elig.UnitFacts(name="U", head_key=0, member_keys=keys, level=unit_level)
 
 
 def test_collective_exactly_half_is_not_more_than_half():
@@ -200,3 +200,61 @@ def test_order_rules_detects_cycles():
     with pytest.raises(ValueError):
         elig.order_rules([elig.TitleRule("X", prereq_code="Y"),
                           elig.TitleRule("Y", prereq_code="X")])
+
+
+# -- the unit's own level, never its head's -------------------------------------------
+def test_unit_level_is_the_recorded_one_not_the_heads():
+    # The head is Good, the unit was rated Excellent by the body above.
+    persons, unit = _unit([("good", ["LDTT"]), ("good", ["LDTT"]), ("good", ["LDTT"]),
+                           ("excellent", ["LDTT", "CSTDCS"])], unit_level="excellent")
+    c = {x.code: x for x in elig.evaluate_collective(TT_LDXS, 2026, unit, persons, {})}
+    assert c["unit_level"].met
+    assert c["unit_level"].params["head_level"] == "good"
+    assert c["unit_level"].params["recorded"]
+    # Rated Completed, its head Good: not Tập thể LĐTT.
+    unit.level = "completed"
+    c = {x.code: x for x in elig.evaluate_collective(TT_LDTT, 2026, unit, persons, {})}
+    assert not c["unit_level"].met
+    # Not recorded: not eligible, whatever its head's level.
+    unit.level = None
+    persons[0].levels[2026] = ("excellent", 95)
+    c = {x.code: x for x in elig.evaluate_collective(TT_LDTT, 2026, unit, persons, {})}
+    assert not c["unit_level"].met and not c["unit_level"].params["recorded"]
+    assert c["unit_level"].params["head_level"] == "excellent"
+
+
+def test_members_are_the_units_of_the_year():
+    """Only the keys given as the year's members count (the models pass
+    the people whose annual result of the year was in the unit)."""
+    persons, unit = _unit([("good", ["LDTT"]), ("good", ["LDTT"]), ("completed", [])],
+                          unit_level="good")
+    persons[9] = person("good", 80, name="Moved in later")
+    c = {x.code: x for x in elig.evaluate_collective(TT_LDTT, 2026, unit, persons, {})}
+    assert c["member_share"].params["total"] == 3 and c["member_share"].met
+
+
+# -- one vocabulary with the base addon -------------------------------------------------
+def test_reward_rules_know_every_level_and_measure_of_the_base():
+    discipline = load_rules("discipline")
+    scoring = load_rules("scoring")
+    assert set(discipline.KINDS) <= set(elig.MEASURES), (
+        "a disciplinary measure of appraisal_monthly is unknown to the reward rules")
+    assert list(discipline.KINDS) == list(elig.MEASURES), "same order of severity"
+    assert set(scoring.RATINGS) <= set(elig.LEVELS), (
+        "an annual level of appraisal_monthly is unknown to the reward rules")
+    assert list(reversed(scoring.RATINGS)) == list(elig.LEVELS), "same ranking"
+
+
+def test_an_unknown_measure_excludes():
+    assert elig.measure_at_least("new_measure_of_the_base", "reprimand")
+    assert elig.measure_at_least("new_measure_of_the_base", "warning")
+    assert not elig.measure_at_least("other", "reprimand")
+    assert not elig.measure_at_least(None, "reprimand")
+
+
+@pytest.mark.parametrize("value, expected", [
+    (710000, "710.000"), (3800000, "3.800.000"), (0.3, "0,3"), (1.5, "1,5"), (1.0, "1"),
+    (2340000.0, "2.340.000"), (0, "0"), (999, "999"), (1000, "1.000"), (-2500.5, "-2.500,5"),
+])
+def test_vietnamese_numbers(value, expected):
+    assert amounts.vi_number(value) == expected

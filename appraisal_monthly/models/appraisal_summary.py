@@ -67,6 +67,17 @@ class AppraisalSummary(models.Model):
         index=True,
         string="Current Department",
     )
+    span_department_id = fields.Many2one(
+        "hr.department",
+        string="Unit at the Time",
+        compute="_compute_span_department_id",
+        store=True,
+        index=True,
+        help="The unit the person was in during the span: the department of "
+        "their latest approved form of it (the unit that rates the year, "
+        "Decree 335/2025); the department at creation when there is none. "
+        "It does not follow later transfers.",
+    )
     job_id = fields.Many2one(
         "hr.job", related="employee_id.job_id", string="Job Position"
     )
@@ -148,6 +159,18 @@ class AppraisalSummary(models.Model):
             else:
                 span = str(summary.year)
             summary.name = "%s - %s" % (summary.employee_id.name or "", span)
+
+    @api.depends("form_ids.department_id", "form_ids.date_start")
+    def _compute_span_department_id(self):
+        for summary in self:
+            forms = summary.form_ids.filtered("department_id").sorted(
+                lambda form: (form.date_start, form.id)
+            )
+            summary.span_department_id = (
+                forms[-1:].department_id
+                or summary.span_department_id
+                or summary.employee_id.department_id
+            )
 
     # ------------------------------------------------------------------
     # CRUD: results are computed from approved forms, locked by actions
@@ -397,6 +420,11 @@ class AppraisalSummary(models.Model):
                 writable.write(dict(figures))
         if forms_changed:
             form_field.write_batch(forms_changed)
+            # write_batch skips the ORM's dependency tracking: the unit of
+            # the span follows the forms.
+            results.browse([summary.id for summary, _c in forms_changed]).modified(
+                ["form_ids"]
+            )
 
     @api.model
     def _refresh_company_year(self, company, year):

@@ -5,12 +5,15 @@ from . import appraisal_reward_title
 from . import appraisal_reward_base_salary
 from . import appraisal_reward_initiative
 from . import appraisal_reward_campaign
+from . import appraisal_reward_campaign_rules
+from . import appraisal_reward_campaign_demo
 from . import appraisal_reward_unit_proposal
+from . import appraisal_reward_unit_level
 from . import appraisal_reward_nomination
 from . import appraisal_reward_nomination_condition
 from . import appraisal_reward_vote
 from . import appraisal_reward_decision
-from . import appraisal_reward_decision_xlsx
+from . import appraisal_reward_decision_document
 from . import appraisal_reward_award
 from . import hr_department
 from . import hr_employee

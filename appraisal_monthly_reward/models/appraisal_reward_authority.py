@@ -29,6 +29,33 @@ class AppraisalRewardAuthority(models.Model):
         string="Issuing Body",
         help="Printed at the top of the decision, e.g. ỦY BAN NHÂN DÂN XÃ THỐNG NHẤT; "
         "the company's name when empty.")
+    parent_body = fields.Char(
+        string="Body Above",
+        help="Printed above the issuing body when there is one, e.g. UBND HUYỆN HẠ LONG.")
+    place = fields.Char(
+        help="The place of the date line, e.g. Thống Nhất (a commune) or Quảng Ninh "
+        "(a province); the company's city when empty.")
+    office_title = fields.Char(
+        string="Deciding Office",
+        help="The line above the legal bases, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THỐNG NHẤT; "
+        "the signer's title and the issuing body when empty.")
+    legal_basis = fields.Text(
+        string="Basis of Its Power",
+        help="The 'Căn cứ' lines of the authority's own power, printed first, e.g. the Law "
+        "on the Organisation of Local Government.")
+    executors = fields.Text(
+        string="Carried Out By",
+        help="Article 3 of its decisions: who carries them out.")
+    recipients = fields.Text(
+        help="The 'Nơi nhận' lines at the bottom left, one per line.")
+    fund = fields.Char(
+        string="Funded By", help="The fund the amounts are paid from.")
+    title_ids = fields.Many2many(
+        "appraisal.reward.title", "appraisal_reward_authority_appraisal_reward_title_rel",
+        "appraisal_reward_authority_id", "appraisal_reward_title_id",
+        string="Titles It Grants",
+        help="The titles and forms this authority may grant (the other side of each title's "
+        "Deciding Authorities).")
     number_suffix = fields.Char(
         default="/QĐ-UBND", help="Appended to the number of new decisions, e.g. /QĐ-UBND.")
 

@@ -77,6 +77,12 @@ class AppraisalRewardAward(models.Model):
     state = fields.Selection(
         [("awarded", "Awarded"), ("revoked", "Revoked")],
         default="awarded", required=True, readonly=True, tracking=True, index=True)
+    status = fields.Selection(
+        [("proposed", "Proposed"), ("awarded", "Awarded"), ("revoked", "Revoked"),
+         ("cancelled", "Decision Cancelled")],
+        compute="_compute_status", store=True, index=True,
+        help="What the award is to the reader: proposed while its decision is a draft, "
+        "awarded once issued (or a past award), revoked.")
     summary_id = fields.Many2one(
         "appraisal.summary", string="Annual Result", compute="_compute_summary_id",
         store=True, index="btree_not_null")
@@ -116,6 +122,18 @@ class AppraisalRewardAward(models.Model):
     def _compute_decided(self):
         for award in self:
             award.decided = not award.decision_id or award.decision_id.state == "issued"
+
+    @api.depends("state", "decision_id.state")
+    def _compute_status(self):
+        for award in self:
+            if award.state == "revoked":
+                award.status = "revoked"
+            elif award.decision_id.state == "cancelled":
+                award.status = "cancelled"
+            elif award.decision_id and award.decision_id.state != "issued":
+                award.status = "proposed"
+            else:
+                award.status = "awarded"
 
     @api.depends("employee_id", "year")
     def _compute_summary_id(self):
@@ -314,8 +332,10 @@ class AppraisalRewardAward(models.Model):
             return
         Award = self.sudo()
         employees = {summary.employee_id.id for summary, _o, _n in changes}
-        units = {summary.employee_id.department_id.id for summary, _o, _n in changes
-                 if summary.employee_id.department_id}
+        # A collective award counted the people of its unit that year: the
+        # unit of the result at the time, never the person's unit today.
+        units = {summary.span_department_id.id for summary, _o, _n in changes
+                 if summary.span_department_id}
         years = {summary.year for summary, _o, _n in changes}
         awards = Award.search([
             ("state", "=", "awarded"), ("decision_id.state", "=", "issued"),
@@ -332,7 +352,7 @@ class AppraisalRewardAward(models.Model):
                     continue
                 if award.employee_id and summary.employee_id != award.employee_id:
                     continue
-                if award.department_id and summary.employee_id.department_id != award.department_id:
+                if award.department_id and summary.span_department_id != award.department_id:
                     continue
                 notes.append(self.env._(
                     "Annual result %(year)s of %(employee)s changed: level %(old_level)s → "

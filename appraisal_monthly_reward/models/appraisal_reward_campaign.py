@@ -32,6 +32,9 @@ class AppraisalRewardCampaign(models.Model):
     _check_company_auto = True
     _workflow_transitions = workflow.CAMPAIGN_TRANSITIONS
     _workflow_serialised_actions = workflow.CAMPAIGN_SERIALISED
+    # Who confirmed the campaign's rules, and when: set by Confirm Rules only.
+    _workflow_protected_fields = frozenset({
+        "rules_confirmed", "rules_confirmed_user_id", "rules_confirmed_date"})
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -112,7 +115,9 @@ class AppraisalRewardCampaign(models.Model):
         self._workflow_check_write(vals)
         if not in_workflow(self):
             self._check_campaign_lock(vals)
-        return super(AppraisalRewardCampaign, reward_gate.tracked(self)).write(vals)
+        result = super(AppraisalRewardCampaign, reward_gate.tracked(self)).write(vals)
+        self._reward_rules_changed(vals)
+        return result
 
     def _check_campaign_lock(self, vals):
         if {"year", "company_id"} & set(vals) and self.nomination_ids:
@@ -278,7 +283,9 @@ class AppraisalRewardCampaign(models.Model):
     @in_user_lang
     def action_find_candidates(self):
         """Propose every title from the annual results; refresh the reasons
-        of the nominations already there (running it again adds nothing)."""
+        of the nominations already there (running it again adds nothing).
+        Opens the candidates, grouped by title and by the first condition
+        not met, with the counts in a notification."""
         self._check_action_allowed("find_candidates")
         created = self.env["appraisal.reward.nomination"]
         for campaign in self:
@@ -288,7 +295,66 @@ class AppraisalRewardCampaign(models.Model):
                 "%(eligible)s eligible.",
                 created=len(created), total=len(campaign.nomination_ids),
                 eligible=len(campaign.nomination_ids.filtered("eligible"))))
-        return True
+        if len(self) != 1:
+            return True
+        return self._notify_then(
+            self.env._("Find Candidates: %(created)s added", created=len(created)),
+            self._get_candidate_counts_text(),
+            self._action_candidates())
+
+    def _get_candidate_counts_text(self):
+        """One line per title: eligible, and not eligible by first unmet
+        condition (the figures Find Candidates reports)."""
+        self.ensure_one()
+        Nomination = self.env["appraisal.reward.nomination"]
+        reasons = dict(Nomination._fields["unmet_code"]._description_selection(self.env))
+        lines = []
+        nominations = self.sudo().nomination_ids
+        for title in nominations.title_id.sorted(lambda t: (t.sequence, t.id)):
+            mine = nominations.filtered(lambda n, t=title: n.title_id == t)
+            unmet = defaultdict(int)
+            for nomination in mine.filtered(lambda n: not n.eligible):
+                unmet[nomination.unmet_code] += 1
+            details = ", ".join("%s: %s" % (reasons.get(code, code or "-"), count)
+                                for code, count in sorted(unmet.items(), key=lambda i: -i[1]))
+            line = self.env._(
+                "%(title)s: %(eligible)s eligible of %(total)s",
+                title=title.name, eligible=len(mine.filtered("eligible")), total=len(mine))
+            if details:
+                line = self.env._("%(line)s; not met: %(details)s", line=line, details=details)
+            lines.append(line)
+        return "\n".join(lines) or self.env._("No candidate.")
+
+    def _action_candidates(self):
+        action = self.action_open_nominations()
+        action["context"] = dict(action["context"], search_default_group_title=1,
+                                 search_default_group_unmet=1)
+        return action
+
+    @api.model
+    def _notify_then(self, title, message, action):
+        """A sticky notification, then ``action`` (what the button did,
+        without reading the chatter)."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"title": title, "message": message, "sticky": True, "type": "info",
+                       "next": action},
+        }
+
+    def action_open_unit_levels(self):
+        """The units' own levels of the campaign's year: a line for every
+        unit with members that year (prepared while the campaign is in
+        preparation), the head's level beside as a hint."""
+        self.ensure_one()
+        if self.state == "draft" and self.env.user.has_group(COMMITTEE_GROUP):
+            self.env["appraisal.reward.unit.level"]._prepare_year(self.company_id, self.year)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "appraisal_monthly_reward.appraisal_reward_unit_level_action")
+        action["domain"] = [("company_id", "=", self.company_id.id), ("year", "=", self.year)]
+        action["context"] = {"default_year": self.year, "default_company_id": self.company_id.id}
+        action["name"] = self.env._("Unit Levels %(year)s", year=self.year)
+        return action
 
     @in_user_lang
     def action_forward_eligible(self):
@@ -304,7 +370,31 @@ class AppraisalRewardCampaign(models.Model):
     def action_open_voting(self):
         """Send the forwarded nominations to the council: one ballot per
         member and nomination, and a to-do for each member."""
-        return self._run_step("open_voting")
+        self._run_step("open_voting")
+        if len(self) != 1:
+            return True
+        ballots = self.env["appraisal.reward.vote"].sudo().search_count(
+            [("campaign_id", "=", self.id)])
+        return self._notify_then(
+            self.env._("Council vote opened"),
+            self.env._("%(ballots)s ballots opened: %(nominations)s nominations for "
+                       "%(members)s members.",
+                       ballots=ballots, members=len(self.council_user_ids),
+                       nominations=len(self.nomination_ids.filtered(
+                           lambda n: n.state == "checked"))),
+            self._action_ballots())
+
+    def _action_ballots(self):
+        """The nominations put to the vote, with the ballots opened and not
+        yet cast on each (how each member votes stays with the member)."""
+        self.ensure_one()
+        action = self.action_open_nominations()
+        action["domain"] = [("campaign_id", "=", self.id), ("state", "=", "checked")]
+        action["views"] = [(self.env.ref(
+            "appraisal_monthly_reward.appraisal_reward_nomination_view_list_ballots").id, "list"),
+            (False, "form")]
+        action["name"] = self.env._("Ballots of %(campaign)s", campaign=self.name)
+        return action
 
     @in_user_lang
     def action_close_voting(self):
@@ -407,17 +497,45 @@ class AppraisalRewardCampaign(models.Model):
     # ------------------------------------------------------------------
     # Decisions
     # ------------------------------------------------------------------
-    def _create_decision(self, authority, titles=None, number=False, date=False,
-                         signer_name=False):
-        """Draft a decision of ``authority`` awarding the passed nominations
-        (of ``titles``, when given) not yet in a decision."""
+    def _get_undecided_nominations(self):
+        """The passed nominations not yet in a decision (cancelled ones aside)."""
         self.ensure_one()
-        self._check_action_allowed("create_decision")
-        nominations = self.nomination_ids.filtered(
+        return self.nomination_ids.filtered(
             lambda n: n.state == "passed" and not n.award_ids.filtered(
                 lambda a: a.decision_id.state != "cancelled"))
-        if titles is not None:
-            nominations = nominations.filtered(lambda n: n.title_id in titles)
+
+    def _get_decision_date_warning(self, date):
+        """A warning (never a refusal) for a decision dated before the end
+        of the campaign's year: the titles of a year are decided after it."""
+        self.ensure_one()
+        if date and self.year and fields.Date.to_date(date) <= datetime.date(self.year, 12, 31):
+            return self.env._(
+                "The decision is dated %(date)s, before the end of %(year)s whose titles it "
+                "grants: check the date (the base salary in force on it sets the amounts).",
+                date=fields.Date.to_date(date).strftime("%d/%m/%Y"), year=self.year)
+        return False
+
+    def _create_decision(self, authority, titles=None, number=False, date=False,
+                         signer_name=False, nominations=None):
+        """Draft a decision of ``authority`` awarding the passed nominations
+        not yet in a decision: ``nominations`` when given (the committee's
+        pick), else those of ``titles`` (every title when None)."""
+        self.ensure_one()
+        self._check_action_allowed("create_decision")
+        undecided = self._get_undecided_nominations()
+        if nominations is not None:
+            stray = nominations - undecided
+            if stray:
+                raise UserError(self.env._(
+                    "%(nominations)s cannot be decided here: only passed nominations of this "
+                    "campaign not yet in a decision.",
+                    nominations=", ".join(stray.mapped("display_name"))))
+            if not nominations:
+                raise UserError(self.env._("Pick the nominations the decision awards."))
+        else:
+            nominations = undecided
+            if titles is not None:
+                nominations = nominations.filtered(lambda n: n.title_id in titles)
         if not nominations:
             raise UserError(self.env._("No passed nomination is left to decide."))
         refused = nominations.title_id.filtered(lambda t: authority not in t.authority_ids)
@@ -441,6 +559,31 @@ class AppraisalRewardCampaign(models.Model):
     # ------------------------------------------------------------------
     # Eligibility
     # ------------------------------------------------------------------
+    def _get_year_units(self, year_rows):
+        """{department id: UnitFacts} of the campaign's year: the members
+        are the people whose annual result of the year was in the unit
+        (``year_rows``: the year's results, with their unit at the time),
+        the level is the one the committee recorded for the unit."""
+        self.ensure_one()
+        members = defaultdict(list)
+        for row in year_rows:
+            if row["span_department_id"]:
+                members[row["span_department_id"][0]].append(row["employee_id"][0])
+        recorded = self.env["appraisal.reward.unit.level"].sudo().search(
+            [("company_id", "=", self.company_id.id), ("year", "=", self.year)])
+        levels = {line.department_id.id: line for line in recorded}
+        departments = self.env["hr.department"].sudo().with_context(active_test=False).browse(
+            set(members) | {line.department_id.id for line in recorded if line.level})
+        return {
+            department.id: eligibility.UnitFacts(
+                name=department.name, head_key=department.manager_id.id or None,
+                member_keys=members.get(department.id, []),
+                level=levels[department.id].level or None if department.id in levels else None,
+                rated_by=levels[department.id].rated_by or None
+                if department.id in levels else None)
+            for department in departments
+        }
+
     def _evaluate(self, nominations=None, create_missing=False):
         """Gather the facts once for the whole campaign (a constant number
         of queries), evaluate every title, then refresh the condition lines
@@ -460,6 +603,14 @@ class AppraisalRewardCampaign(models.Model):
         # Bring the year's results up to date (they are recomputed, never edited).
         Summary._refresh_company_year(company, year)
         employees = Employee.search([("company_id", "=", company.id)])
+        # The people of the year: whoever has an annual result of the year
+        # (archived since, or moved: they count where they were then).
+        year_rows = Summary.search_read(
+            [("company_id", "=", company.id), ("period_type", "=", "year"), ("year", "=", year)],
+            ["employee_id", "span_department_id"])
+        active_ids = set(employees.ids)
+        employees |= Employee.with_context(active_test=False).browse(
+            {row["employee_id"][0] for row in year_rows})
         summaries = Summary.search_read(
             [("employee_id", "in", employees.ids), ("period_type", "=", "year"),
              ("year", ">=", first_year), ("year", "<=", year)],
@@ -504,16 +655,7 @@ class AppraisalRewardCampaign(models.Model):
                 initiatives=initiatives.get(employee.id, []),
                 titles=held.get(employee.id, {}),
             )
-        members = defaultdict(list)
-        for employee in employees:
-            if employee.department_id:
-                members[employee.department_id].append(employee.id)
-        units = {
-            department.id: eligibility.UnitFacts(
-                name=department.name, head_key=department.manager_id.id or None,
-                member_keys=keys)
-            for department, keys in members.items()
-        }
+        units = self._get_year_units(year_rows)
         results = eligibility.evaluate_campaign(
             [title._to_rule() for title in titles], year, persons, units)
 
@@ -529,8 +671,8 @@ class AppraisalRewardCampaign(models.Model):
                 if not title.auto_propose or (title.id, kind, key) in existing:
                     continue
                 if kind == "person":
-                    if key not in summary_ids:
-                        continue  # no annual result: not a candidate
+                    if key not in summary_ids or key not in active_ids:
+                        continue  # no annual result, or gone: not a candidate
                     prereq = title.prereq_title_id
                     if not (eligibility.is_eligible(conditions) or not prereq
                             or eligible(prereq.code, "person", key)):

@@ -45,8 +45,19 @@ class AppraisalRewardDecision(models.Model):
     signer_title = fields.Char(
         string="Signer's Title", compute="_compute_signer_title", store=True, readonly=False)
     subject = fields.Char(
-        default=lambda self: self.env._("Commendation of emulation titles"),
-        help="Về việc ... (the subject line of the decision).")
+        compute="_compute_subject", store=True, readonly=False,
+        help="Về việc ... (the subject line of the decision), in Vietnamese whatever the "
+        "language of the user who drafts it.")
+    proposal_text = fields.Char(
+        string="Proposal Answered", compute="_compute_proposal_text", store=True,
+        readonly=False,
+        help="The 'Xét đề nghị của ...' line: whose proposal the decision answers.")
+    executors = fields.Text(
+        string="Carried Out By", compute="_compute_authority_texts", store=True,
+        readonly=False, help="Article 3: who carries the decision out.")
+    recipients = fields.Text(
+        compute="_compute_authority_texts", store=True, readonly=False,
+        help="The 'Nơi nhận' lines.")
     basis = fields.Text(
         string="Legal Basis",
         default="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
@@ -74,6 +85,7 @@ class AppraisalRewardDecision(models.Model):
     _workflow_protected_fields = frozenset({
         "date_issued", "issued_user_id", "award_count", "amount_total", "amount_revoked",
         "rating_changed"})
+    date_warning = fields.Char(compute="_compute_date_warning")
 
     @api.model
     def _default_authority(self):
@@ -84,6 +96,33 @@ class AppraisalRewardDecision(models.Model):
         for decision in self:
             decision.year = decision.campaign_id.year or decision.year or \
                 fields.Date.context_today(self).year
+
+    @api.depends("award_ids.title_id", "year")
+    def _compute_subject(self):
+        for decision in self:
+            titles = decision.award_ids.title_id.sorted(lambda t: (t.sequence, t.id))
+            if len(titles) == 1:
+                decision.subject = 'Về việc tặng danh hiệu "%s" năm %s' % (
+                    titles.name, decision.year)
+            else:
+                decision.subject = (
+                    "Về việc tặng danh hiệu thi đua, hình thức khen thưởng năm %s"
+                    % decision.year)
+
+    @api.depends("campaign_id", "year")
+    def _compute_proposal_text(self):
+        for decision in self:
+            if decision.proposal_text and not decision.campaign_id:
+                continue
+            decision.proposal_text = (
+                "Xét đề nghị của Hội đồng Thi đua - Khen thưởng tại biên bản họp xét "
+                "thi đua, khen thưởng năm %s." % (decision.year or ""))
+
+    @api.depends("authority_id")
+    def _compute_authority_texts(self):
+        for decision in self:
+            decision.executors = decision.authority_id.executors or decision.executors
+            decision.recipients = decision.authority_id.recipients or decision.recipients
 
     @api.depends("authority_id")
     def _compute_signer_title(self):
@@ -98,6 +137,12 @@ class AppraisalRewardDecision(models.Model):
             decision.amount_revoked = sum(
                 awards.filtered(lambda a: a.state == "revoked").mapped("amount"))
             decision.award_count = len(awards)
+
+    @api.depends("date", "campaign_id", "state")
+    def _compute_date_warning(self):
+        for decision in self:
+            decision.date_warning = decision.state == "draft" and decision.campaign_id and \
+                decision.campaign_id._get_decision_date_warning(decision.date) or False
 
     @api.depends("award_ids.rating_changed")
     def _compute_rating_changed(self):

@@ -8,6 +8,7 @@ from ..rules import workflow
 from . import reward_gate
 from .appraisal_reward_campaign import OPEN_NOMINATION_STATES
 from .reward_gate import COMMITTEE_GROUP
+from .appraisal_reward_nomination_condition import CONDITION_CODES
 
 NOMINATION_STATES = [
     ("draft", "Proposed"),
@@ -20,6 +21,8 @@ NOMINATION_STATES = [
 ]
 # What a unit head may change on a nomination of their unit, in draft.
 UNIT_HEAD_FIELDS = {"justification", "achievement_report", "achievement_report_name", "note"}
+# Written by the ORM when the unit's list changes (a computed link).
+LINK_FIELDS = {"proposal_id"}
 # What nobody changes once made (delete and propose again instead).
 KEY_FIELDS = {"campaign_id", "title_id", "employee_id", "department_id"}
 
@@ -39,9 +42,11 @@ class AppraisalRewardNomination(models.Model):
         "passed", "origin", "summary_id", "condition_ids", "vote_ids", "eligible", "unit_id",
         "company_id", "year", "title_sequence"})
 
+    # No check_company here: the company is the campaign's (a related
+    # field, empty on a new record, which would offer no campaign at all).
     campaign_id = fields.Many2one(
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
-        check_company=True)
+        domain="[('state', '=', 'draft')]")
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     year = fields.Integer(related="campaign_id.year", store=True, aggregator=False)
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign Status")
@@ -54,8 +59,12 @@ class AppraisalRewardNomination(models.Model):
         help="For a collective title: the unit proposed.")
     unit_id = fields.Many2one(
         "hr.department", compute="_compute_unit_id", store=True, index=True,
-        help="The unit that proposes: the person's department when proposed, or the unit "
-        "itself.")
+        help="The unit that proposes: the unit the person was in during the campaign's year "
+        "(their department when proposed, without an annual result), or the unit itself.")
+    proposal_id = fields.Many2one(
+        "appraisal.reward.unit.proposal", string="Unit List", compute="_compute_proposal_id",
+        store=True, readonly=False, index="btree_not_null", ondelete="set null",
+        help="The list of the unit that proposes the candidate in this campaign.")
     summary_id = fields.Many2one(
         "appraisal.summary", string="Annual Result", readonly=True, index="btree_not_null")
     level = fields.Selection(related="summary_id.rating", string="Annual Level")
@@ -89,19 +98,45 @@ class AppraisalRewardNomination(models.Model):
                                    groups=COMMITTEE_GROUP)
     votes_counted = fields.Boolean(
         compute="_compute_votes", help="The vote is closed: its tallies may be read.")
+    vote_count = fields.Integer(string="Ballots Opened", compute="_compute_votes")
+    unmet_code = fields.Selection(
+        CONDITION_CODES, string="First Condition Not Met", compute="_compute_eligible",
+        store=True, help="Why the candidate is not eligible (the first condition not met).")
     passed = fields.Boolean(readonly=True, copy=False, tracking=True)
     award_ids = fields.One2many("appraisal.reward.award", "nomination_id", string="Awards")
 
-    @api.depends("employee_id", "department_id")
+    @api.depends("employee_id", "department_id", "summary_id.span_department_id")
     def _compute_unit_id(self):
         for nomination in self:
-            nomination.unit_id = nomination.department_id or nomination.employee_id.department_id
+            # The unit the person was in during the year (that of their
+            # annual result), else their department when proposed.
+            nomination.unit_id = (
+                nomination.department_id or nomination.summary_id.sudo().span_department_id
+                or nomination.unit_id or nomination.employee_id.department_id)
 
-    @api.depends("condition_ids.met")
+    @api.depends("campaign_id.unit_proposal_ids.unit_id", "unit_id")
+    def _compute_proposal_id(self):
+        for nomination in self:
+            nomination.proposal_id = nomination.campaign_id.unit_proposal_ids.filtered(
+                lambda p, n=nomination: p.unit_id == n.unit_id)[:1]
+
+    @api.constrains("proposal_id", "unit_id", "campaign_id")
+    def _check_proposal_unit(self):
+        for nomination in self:
+            proposal = nomination.proposal_id
+            if proposal and (proposal.campaign_id != nomination.campaign_id
+                             or proposal.unit_id != nomination.unit_id):
+                raise ValidationError(self.env._(
+                    "%(candidate)s belongs on the list of %(unit)s.",
+                    candidate=nomination.display_name, unit=nomination.unit_id.name or ""))
+
+    @api.depends("condition_ids.met", "condition_ids.code", "condition_ids.sequence")
     def _compute_eligible(self):
         for nomination in self:
             lines = nomination.condition_ids
             nomination.eligible = bool(lines) and all(lines.mapped("met"))
+            unmet = lines.filtered(lambda line: not line.met).sorted("sequence")[:1]
+            nomination.unmet_code = unmet.code or False
 
     @api.depends("condition_ids")
     def _compute_reason(self):
@@ -115,11 +150,15 @@ class AppraisalRewardNomination(models.Model):
         for nomination in self:
             counted = nomination._tally_readable()
             nomination.votes_counted = counted
-            values = nomination.sudo().vote_ids.mapped("vote") if counted and committee else []
+            ballots = nomination.sudo().vote_ids.mapped("vote")
+            values = ballots if counted and committee else []
             nomination.votes_for = values.count("for")
             nomination.votes_against = values.count("against")
             nomination.votes_abstain = values.count("abstain")
-            nomination.votes_missing = len([v for v in values if not v])
+            # How many ballots are opened and not yet cast is the procedure,
+            # not the tally: the committee follows it while the council votes.
+            nomination.votes_missing = len([v for v in ballots if not v]) if committee else 0
+            nomination.vote_count = len(ballots)
 
     def _tally_readable(self):
         """The tallies exist for readers once the vote is closed (counted)."""
@@ -229,7 +268,7 @@ class AppraisalRewardNomination(models.Model):
                 "propose again."))
         if not self._is_manager():
             self._check_unit_head()
-            extra = set(vals) - UNIT_HEAD_FIELDS
+            extra = set(vals) - UNIT_HEAD_FIELDS - LINK_FIELDS
             if extra:
                 raise AccessError(self.env._(
                     "A unit may change only the justification, the report and the note."))

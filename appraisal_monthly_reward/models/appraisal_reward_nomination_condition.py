@@ -153,10 +153,19 @@ class AppraisalRewardNominationCondition(models.Model):
             return self.env._("initiatives in %(years)s: %(found)s (at least %(minimum)s): %(result)s",
                      years=where, found=found, minimum=p.get("minimum"), result=result)
         if code == "unit_level":
-            return self.env._("unit's level %(year)s (its head %(head)s): %(level)s ≥ %(minimum)s: "
-                     "%(result)s", year=p.get("year"), head=p.get("head") or none,
-                     level=level(p.get("level"), p.get("score")),
-                     minimum=level_labels.get(p.get("minimum")), result=result)
+            hint = level_labels.get(p.get("head_level")) or self.env._("no annual result")
+            if not p.get("recorded", "level" in p and p.get("level")):
+                return self.env._(
+                    "unit's level %(year)s: not recorded (record it in the campaign's Unit "
+                    "Levels; its head %(head)s: %(hint)s, a hint only): %(result)s",
+                    year=p.get("year"), head=p.get("head") or none, hint=hint, result=result)
+            return self.env._(
+                "unit's level %(year)s, rated by %(rated_by)s: %(level)s ≥ %(minimum)s "
+                "(its head %(head)s: %(hint)s): %(result)s",
+                year=p.get("year"), rated_by=p.get("rated_by") or none,
+                level=level_labels.get(p.get("level"), p.get("level")),
+                minimum=level_labels.get(p.get("minimum")), head=p.get("head") or none,
+                hint=hint, result=result)
         if code == "member_share":
             total = p.get("total") or 0
             share = round(100.0 * (p.get("count") or 0) / total, 2) if total else 0

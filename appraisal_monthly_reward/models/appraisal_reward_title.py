@@ -3,22 +3,16 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
+from odoo.addons.appraisal_monthly.models.appraisal_discipline import KIND_SELECTION
+from odoo.addons.appraisal_monthly.models.appraisal_form import RATING_SELECTION
+
 from ..rules import eligibility
 from . import reward_gate
 
-LEVEL_SELECTION = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("completed", "Completed"),
-]
-MEASURE_SELECTION = [
-    ("other", "Other (below reprimand)"),
-    ("reprimand", "Reprimand"),
-    ("warning", "Warning"),
-    ("demotion", "Salary Demotion"),
-    ("removal_from_office", "Removal from Office / Downgrading"),
-    ("forced_dismissal", "Forced Dismissal"),
-]
+# One vocabulary: the levels and the disciplinary measures are the base
+# addon's (a minimum level of "Failed" would mean no condition).
+LEVEL_SELECTION = [(key, label) for key, label in RATING_SELECTION if key != "failed"]
+MEASURE_SELECTION = KIND_SELECTION
 SCOPE_SELECTION = [
     ("grassroots", "Grassroots"),
     ("province", "Provincial"),
@@ -102,7 +96,8 @@ class AppraisalRewardTitle(models.Model):
     # collective conditions
     unit_min_level = fields.Selection(
         LEVEL_SELECTION, string="Unit's Minimum Level", tracking=True,
-        help="The unit's level is the annual level of its head.")
+        help="The unit's own annual level, as the body above it rated it and the committee "
+        "recorded it (Unit Levels); never its head's personal level.")
     share_title_id = fields.Many2one(
         "appraisal.reward.title", string="Members Holding", tracking=True)
     share_compare = fields.Selection(

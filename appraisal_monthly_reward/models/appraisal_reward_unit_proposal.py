@@ -22,9 +22,11 @@ class AppraisalRewardUnitProposal(models.Model):
     _workflow_transitions = workflow.UNIT_PROPOSAL_TRANSITIONS
     _workflow_protected_fields = frozenset({"company_id"})
 
+    # No check_company here: the company is the campaign's (a related
+    # field, empty on a new record, which would offer no campaign at all).
     campaign_id = fields.Many2one(
         "appraisal.reward.campaign", required=True, index=True, ondelete="cascade",
-        check_company=True)
+        domain="[('state', '=', 'draft')]")
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     unit_id = fields.Many2one("hr.department", required=True, index=True,
                               check_company=True)
@@ -36,17 +38,13 @@ class AppraisalRewardUnitProposal(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("forwarded", "Forwarded")],
         default="draft", required=True, readonly=True, tracking=True, copy=False)
     nomination_ids = fields.One2many(
-        "appraisal.reward.nomination", compute="_compute_nomination_ids", string="Nominations")
+        "appraisal.reward.nomination", "proposal_id", string="Nominations",
+        help="The unit's candidates in the campaign: found by Find Candidates or proposed by "
+        "hand (a Giấy khen, or a title whose conditions the unit argues for).")
 
     _sql_constraints = [
         ("campaign_unit_uniq", "unique(campaign_id, unit_id)", "One list per unit and campaign."),
     ]
-
-    @api.depends("campaign_id", "unit_id")
-    def _compute_nomination_ids(self):
-        for proposal in self:
-            proposal.nomination_ids = proposal.campaign_id.nomination_ids.filtered(
-                lambda n, p=proposal: n.unit_id == p.unit_id)
 
     def _check_head(self):
         if reward_gate.is_committee(self.env):

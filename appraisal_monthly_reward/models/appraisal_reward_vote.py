@@ -42,7 +42,11 @@ class AppraisalRewardVote(models.Model):
     employee_id = fields.Many2one(related="nomination_id.employee_id")
     department_id = fields.Many2one(related="nomination_id.department_id")
     eligible = fields.Boolean(related="nomination_id.eligible")
-    reason = fields.Text(related="nomination_id.reason")
+    reason = fields.Text(related="nomination_id.reason", string="Conditions")
+    justification = fields.Text(
+        related="nomination_id.justification", string="Unit's Justification")
+    unit_id = fields.Many2one(related="nomination_id.unit_id", string="Proposing Unit")
+    level = fields.Selection(related="nomination_id.level")
     user_id = fields.Many2one("res.users", string="Member", required=True, index=True,
                               readonly=True)
     vote = fields.Selection(VOTE_SELECTION)
@@ -105,6 +109,9 @@ class AppraisalRewardVote(models.Model):
     def _workflow_step_values(self, action, target):
         return {"date_vote": fields.Datetime.now()}
 
+    def _workflow_follow_ups(self, action):
+        return ["_close_member_todos"]
+
     def _check_council_voting(self):
         for ballot in self.sudo():
             nomination = ballot.nomination_id
@@ -113,6 +120,17 @@ class AppraisalRewardVote(models.Model):
                                            campaign=nomination.campaign_id.name))
             if nomination.state != "checked":
                 raise UserError(self.env._("This nomination is not put to the vote."))
+
+    def _close_member_todos(self):
+        """The member's to-do on a campaign is done once every ballot of
+        theirs in it is cast."""
+        for campaign in self.campaign_id:
+            left = self.sudo().search_count([
+                ("campaign_id", "=", campaign.id), ("user_id", "=", self.env.uid),
+                ("vote", "=", False)])
+            if not left:
+                campaign.sudo().activity_feedback(
+                    ["appraisal_monthly_reward.mail_activity_reward_vote"], user_id=self.env.uid)
 
     @in_user_lang
     def action_vote_for(self):

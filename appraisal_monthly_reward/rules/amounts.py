@@ -52,3 +52,25 @@ def months_between(start, end):
 def review_date(year):
     """Default review date of a yearly campaign: 15 December (Decree 335)."""
     return datetime.date(year, 12, 15)
+
+
+def vi_number(value, max_decimals=2):
+    """A number the Vietnamese way: thousands with ".", decimals with ","
+    and no trailing zeros: 710000 -> "710.000", 0.3 -> "0,3", 1.5 -> "1,5".
+
+    The one place the reward documents format numbers (to be swapped for
+    the base addon's locale helper when there is one).
+    """
+    if value is None or value is False:
+        return ""
+    quantum = Decimal(1).scaleb(-max_decimals)
+    number = Decimal(str(value)).quantize(quantum)
+    sign = "-" if number < 0 else ""
+    whole, _dot, frac = ("%s" % abs(number)).partition(".")
+    frac = frac.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return sign + ".".join(groups) + ("," + frac if frac else "")

@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 
 from .votes import share_passes
 
+# The vocabulary is the base addon's (appraisal_monthly/rules/scoring.py
+# RATINGS, rules/discipline.py KINDS): the models take their selections
+# from the base, and tests/test_reward_rules.py fails when the base knows
+# a level or a measure that these rules do not.  They are repeated here
+# only because this package is loaded without Odoo (nor the base addon).
+
 # Annual levels, lowest first; "not_classified" (under 6 months worked)
 # ranks below every level.
 LEVELS = ("failed", "completed", "good", "excellent")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 
 # Disciplinary measures, mildest first (Decree 112/2020), as recorded by
-# appraisal_monthly.
+# appraisal_monthly.  A measure these rules do not know counts as the most
+# severe (it excludes), never as none.
 MEASURES = ("other", "reprimand", "warning", "demotion", "removal_from_office",
             "forced_dismissal")
 SEVERITY = {kind: rank for rank, kind in enumerate(MEASURES)}
@@ -45,7 +52,12 @@ def level_at_least(level, minimum):
 
 
 def measure_at_least(kind, minimum):
-    return kind in SEVERITY and minimum in SEVERITY and SEVERITY[kind] >= SEVERITY[minimum]
+    """True when ``kind`` is ``minimum`` or more severe; an unknown
+    measure counts as the most severe (a new measure of the base addon
+    must never pass a discipline condition silently)."""
+    if not kind or minimum not in SEVERITY:
+        return False
+    return SEVERITY.get(kind, len(MEASURES)) >= SEVERITY[minimum]
 
 
 @dataclass
@@ -115,12 +127,21 @@ class PersonFacts:
 
 @dataclass
 class UnitFacts:
-    """A unit (department): its head (whose annual level is the unit's)
-    and its members, as keys of the persons' facts."""
+    """A unit (department) in the year ``y``.
+
+    level: the unit's own annual level, as the body above it rated it and
+    the committee recorded it (None: not recorded; the unit is then not
+    eligible); rated_by: who rated it; head_key: its head, whose personal
+    level is only shown as a hint; member_keys: the people who were in the
+    unit during the year (their annual result of the year is the unit's),
+    never today's staff list.
+    """
 
     name: str = ""
     head_key: object = None
     member_keys: list = field(default_factory=list)
+    level: str = None
+    rated_by: str = None
 
 
 def _years(year, count):
@@ -215,11 +236,13 @@ def evaluate_collective(rule, year, unit, persons, held_now):
     conditions = []
     if rule.unit_min_level:
         head = persons.get(unit.head_key)
-        level, score = head.levels.get(year, (None, None)) if head else (None, None)
-        conditions.append(Condition("unit_level", level_at_least(level, rule.unit_min_level), {
-            "year": year, "level": level, "score": score, "minimum": rule.unit_min_level,
-            "head": head.name if head else None,
-        }))
+        head_level = head.levels.get(year, (None, None))[0] if head else None
+        conditions.append(Condition(
+            "unit_level", bool(unit.level) and level_at_least(unit.level, rule.unit_min_level), {
+                "year": year, "level": unit.level, "recorded": bool(unit.level),
+                "rated_by": unit.rated_by, "minimum": rule.unit_min_level,
+                "head": head.name if head else None, "head_level": head_level,
+            }))
     if rule.share_code:
         holders = [key for key in members if holds(key, rule.share_code)]
         conditions.append(Condition(

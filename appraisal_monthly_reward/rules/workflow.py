@@ -29,6 +29,7 @@ Ballot::    (not cast) --cast--> for / against / abstain (again while the counci
 
 CAMPAIGN_TRANSITIONS = {
     "find_candidates": {"draft": "draft"},
+    "confirm_rules": {"draft": "draft"},
     "forward_eligible": {"draft": "draft"},
     "open_voting": {"draft": "voting"},
     "close_voting": {"voting": "closed"},

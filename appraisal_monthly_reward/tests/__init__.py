@@ -4,3 +4,7 @@ from . import test_access_rights
 from . import test_attack_reward
 from . import test_attack_concurrency
 from . import test_attack_rpc
+from . import test_unit_year
+from . import test_decision_document
+from . import test_committee_screens
+from . import test_tours

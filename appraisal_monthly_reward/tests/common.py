@@ -103,6 +103,12 @@ class RewardCommon(TransactionCase):
              "external_reference": "%s/QĐ-UBND" % (year - 2000)}
             for key, year in (("c_head", 2024), ("c_head", 2025), ("c1", 2024))
         ])
+        # The units' own levels, as the committee records them (here equal
+        # to their heads' levels; tests of the difference change them).
+        cls.unit_levels = cls.env["appraisal.reward.unit.level"].with_user(cls.user_committee) \
+            .create([{"company_id": cls.company.id, "year": 2026, "department_id": dep.id,
+                      "level": "excellent", "rated_by": "UBND huyện Kiểm Thử",
+                      "basis": "QĐ 9/QĐ-UBND ngày 20/12/2026"} for dep in cls.units.values()])
         cls.authority = {
             code: cls.env.ref("appraisal_monthly_reward.authority_%s" % code)
             for code in ("commune_chair", "agency_head", "province_chair")}
