@@ -100,6 +100,10 @@ class AppraisalFormLine(models.Model):
         others.unit_rated_count = 0
         others.unit_pending_count = 0
         others.unit_failed_employee_ids = no_employee
+        # The failed subordinates are assigned by groups of lines with the
+        # same value: one read of the lines' current values in all (a line
+        # at a time, each assignment would read its own).
+        failed_groups = {}
         for line in auto_lines:
             score, available, method, provisional = 0.0, False, False, False
             rated = pending = 0
@@ -125,7 +129,9 @@ class AppraisalFormLine(models.Model):
             line.computed_provisional = provisional
             line.unit_rated_count = rated
             line.unit_pending_count = pending
-            line.unit_failed_employee_ids = failed
+            failed_groups.setdefault(tuple(failed.ids), []).append(line.id)
+        for failed_ids, line_ids in failed_groups.items():
+            self.browse(line_ids).unit_failed_employee_ids = no_employee.browse(failed_ids)
 
     @api.depends_context("lang")
     @api.depends(
