@@ -613,18 +613,21 @@ def run_background_jobs(env, meter, jobs, kinds=None):
     domain = [("job_kind", "in", list(kinds))] if kinds else [("job_kind", "!=", False)]
     while Period.search_count(domain):
         queries, wall = sql_count(), time.perf_counter()
-        Period._cron_run_jobs()
+        done = Period._cron_run_jobs()
         meter.finish()
-        batches.append((sql_count() - queries, time.perf_counter() - wall))
+        batches.append((sql_count() - queries, time.perf_counter() - wall, done))
         env.invalidate_all()
+    # The calls that took a batch (the end of a job is a call of its own).
+    work = [(q, w) for q, w, done in batches if done] or [(q, w) for q, w, _d in batches]
     if batches:
         jobs["last"] = {
-            "batches": len(batches),
+            "batches": len(work),
+            "calls": len(batches),
             "batch_size": Period._get_background_batch_size(),
-            "max_batch_queries": max(q for q, _w in batches),
-            "first_batch_queries": batches[0][0],
-            "last_batch_queries": batches[-1][0],
-            "max_batch_wall_s": round(max(w for _q, w in batches), 3),
+            "max_batch_queries": max(q for q, _w in work),
+            "first_batch_queries": work[0][0],
+            "last_batch_queries": work[-1][0],
+            "max_batch_wall_s": round(max(w for _q, w in work), 3),
         }
     return batches
 

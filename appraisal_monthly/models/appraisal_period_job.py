@@ -208,6 +208,7 @@ class AppraisalPeriod(models.Model):
         batch_size = batch_size or self._get_background_batch_size()
         done = period._run_job_batch(batch_size)
         self.env["ir.cron"]._notify_progress(done=max(done, 1), remaining=self._job_remaining())
+        return done
 
     @api.model
     def _job_remaining(self):
@@ -236,8 +237,14 @@ class AppraisalPeriod(models.Model):
     def _run_job_batch(self, batch_size):
         """One batch of this period's job; returns how many were done.  A
         refused batch (the requester lost their rights, the period moved
-        on) ends the job and tells the requester."""
+        on) ends the job and tells the requester.  The job ends in a call
+        of its own, once nothing is left: the last batch costs what the
+        others cost, and the end (the requester's notice, the next job)
+        is one more small transaction."""
         self.ensure_one()
+        if not (self.job_employee_ids or self.job_form_ids):
+            self._finish_job()
+            return 0
         period = self._job_env_period()
         try:
             with self.env.cr.savepoint():
@@ -262,8 +269,6 @@ class AppraisalPeriod(models.Model):
             return 0
         with workflow_writing(self) as writable:
             writable.write({"job_done": self.job_done + done})
-        if not (self.job_employee_ids or self.job_form_ids):
-            self._finish_job()
         return done
 
     def _job_generate_batch(self, batch_size):
