@@ -71,7 +71,9 @@ class AppraisalSummaryExport(models.TransientModel):
         "Recompute Annual Results", on the company's last period of the
         year), the HR officer notified when it is done."""
         self.ensure_one()
-        period = self.env["appraisal.period"].search([
+        Period = self.env["appraisal.period"]
+        Period._check_appraisal_officer()
+        period = Period.search([
             ("company_id", "=", self.company_id.id),
             ("date_start", ">=", datetime.date(self.year, 1, 1)),
             ("date_start", "<=", datetime.date(self.year, 12, 31)),
