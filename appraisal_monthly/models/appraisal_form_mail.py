@@ -683,9 +683,22 @@ class AppraisalForm(models.Model):
         forms = forms.with_context(lang=lang)
         batches = forms._group_for_reminders(today, company.appraisal_reminder_days)
         reminded = Form.browse()
+        # A batch of e-mails a run (the background job's batch size), so
+        # that no run of the scheduled action outlasts the cron worker's
+        # limits at a province's size: the next run, started at once,
+        # takes the people not reminded today yet.
+        budget = self.env["appraisal.period"]._get_background_batch_size() - len(told)
+        more = False
         for template_xmlid, batch in batches.items():
-            batch._send_appraisal_mail(template_xmlid)
-            reminded |= batch
+            if len(batch) > budget:
+                more = True
+                batch = batch[:max(budget, 0)]
+            if batch:
+                batch._send_appraisal_mail(template_xmlid)
+                reminded |= batch
+                budget -= len(batch)
+        if more:
+            self.env.ref("appraisal_monthly.ir_cron_appraisal_reminders").sudo()._trigger()
         if reminded:
             reminded.write({"reminder_date": today})
 
