@@ -88,6 +88,9 @@ from odoo.tools import SQL  # noqa: E402
 
 YEAR = 2030
 MONTH = 12  # the measured month; January to November are copied for the year
+# Databases made by the benchmarks start with this prefix (several people
+# benchmarking on one PostgreSQL server each take their own).
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "bench_")
 COUNTED_TABLES = (
     "appraisal_form",
     "appraisal_form_line",
@@ -599,26 +602,32 @@ def build_province(env, n, seed=11, lang=None, log=print):
 # ----------------------------------------------------------------------
 # The steps
 # ----------------------------------------------------------------------
-def run_background_jobs(env, meter, jobs):
+def run_background_jobs(env, meter, jobs, kinds=None):
     """Run the appraisal's background jobs as Odoo's scheduler does: one
     batch a call of the scheduled action, each ended by a commit (a
-    flush and the pre-commit hooks in the smoke test), until no job is
-    left.  Keeps in ``jobs["last"]`` the batches' count and their largest
-    queries and wall time."""
+    flush and the pre-commit hooks in the smoke test), until no job (of
+    ``kinds``, when given) is left.  Keeps in ``jobs["last"]`` the
+    batches' count, their queries (first, last, largest) and wall time."""
     Period = env["appraisal.period"]
     batches = []
-    while Period.search_count([("job_kind", "!=", False)]):
+    domain = [("job_kind", "in", list(kinds))] if kinds else [("job_kind", "!=", False)]
+    while Period.search_count(domain):
         queries, wall = sql_count(), time.perf_counter()
-        Period._cron_run_jobs()
+        done = Period._cron_run_jobs()
         meter.finish()
-        batches.append((sql_count() - queries, time.perf_counter() - wall))
+        batches.append((sql_count() - queries, time.perf_counter() - wall, done))
         env.invalidate_all()
+    # The calls that took a batch (the end of a job is a call of its own).
+    work = [(q, w) for q, w, done in batches if done] or [(q, w) for q, w, _d in batches]
     if batches:
         jobs["last"] = {
-            "batches": len(batches),
+            "batches": len(work),
+            "calls": len(batches),
             "batch_size": Period._get_background_batch_size(),
-            "max_batch_queries": max(q for q, _w in batches),
-            "max_batch_wall_s": round(max(w for _q, w in batches), 3),
+            "max_batch_queries": max(q for q, _w in work),
+            "first_batch_queries": work[0][0],
+            "last_batch_queries": work[-1][0],
+            "max_batch_wall_s": round(max(w for _q, w in work), 3),
         }
     return batches
 
@@ -626,8 +635,10 @@ def run_background_jobs(env, meter, jobs):
 def job_note(job):
     if not job:
         return ""
-    return "; job: %d batch(es) of %d, at most %d queries and %.1f s a batch" % (
-        job["batches"], job["batch_size"], job["max_batch_queries"], job["max_batch_wall_s"])
+    return ("; job: %d batch(es) of %d, at most %d queries and %.1f s a batch"
+            " (first %d, last %d queries)") % (
+        job["batches"], job["batch_size"], job["max_batch_queries"], job["max_batch_wall_s"],
+        job.get("first_batch_queries", 0), job.get("last_batch_queries", 0))
 
 
 def as_user(env, user, company):
@@ -874,8 +885,9 @@ def run_steps(env, org, meter, log=print, form_roles=None, annual_scratch=True):
             {"period_id": period.id, "scope": "company"})
         wizard.action_generate()
         # From the background threshold on, the request only queues the
-        # job: the scheduler makes the forms, batch by batch.
-        run_background_jobs(env, meter, jobs)
+        # job: the scheduler makes the forms, batch by batch (their open
+        # notices are the next job, measured on their own).
+        run_background_jobs(env, meter, jobs, kinds=("generate",))
         return wizard.created_count
 
     jobs = {}
@@ -893,6 +905,22 @@ def run_steps(env, org, meter, log=print, form_roles=None, annual_scratch=True):
         gen["ratio_to_baseline"]["queries"] or 0, job_note(gen["job"]))
     forms = env["appraisal.form"].search([("period_id", "=", period.id)])
     assert len(forms) == n, "generated %s forms for %s people" % (len(forms), n)
+
+    def open_notices():
+        # Queued by the generation's job when it ended: "your
+        # self-assessment is open", a message to each employee, e-mailed
+        # or in their Inbox, batch by batch.
+        run_background_jobs(env, meter, jobs)
+
+    mails_before = env["mail.mail"].sudo().search_count([])
+    meter.step("open_notices", open_notices, records=n)
+    notices = meter.get("open_notices")
+    notices["job"] = jobs.pop("last", None)
+    pending = env["appraisal.form"].search_count(
+        [("period_id", "=", period.id), ("open_notice_pending", "=", True)])
+    assert not pending, "%s open notices left unsent" % pending
+    notices["note"] = "%d e-mails queued%s" % (
+        env["mail.mail"].sudo().search_count([]) - mails_before, job_note(notices["job"]))
     meter.step("generate_again", generate, records=n, note="nothing to do")
 
     lines = len(forms.line_ids)
@@ -1126,8 +1154,8 @@ def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", "--size", type=int, default=1000, help="number of people")
-    parser.add_argument("--db", help="database to create (bench_ prefix; default "
-                        "bench_province_<N>_<pid>)")
+    parser.add_argument("--db", help="database to create (bench_ prefix, or $BENCH_DB_PREFIX; "
+                        "default <prefix>province_<N>_<pid>)")
     parser.add_argument("--template", help="copy this database instead of installing "
                         "(installed on first use and kept)")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database")
@@ -1144,10 +1172,10 @@ def main():
     parser.add_argument("--db_port", type=int, default=int(os.environ.get("PGPORT", 5432)))
     parser.add_argument("--db_user", default=os.environ.get("PGUSER", "root"))
     args = parser.parse_args()
-    args.db = args.db or "bench_province_%d_%d" % (args.size, os.getpid())
+    args.db = args.db or "%sprovince_%d_%d" % (DB_PREFIX, args.size, os.getpid())
     for name in filter(None, [args.db, args.template]):
-        if not name.startswith("bench_"):
-            parser.error("database names must start with bench_: %s" % name)
+        if not name.startswith(DB_PREFIX):
+            parser.error("database names must start with %s: %s" % (DB_PREFIX, name))
 
     prepare_db(args)
     odoo.tools.config.parse_config(

@@ -13,8 +13,18 @@ survives the server being killed halfway without duplicating anything.
 4. reads the period's progress (done / to do) every second; once about half
    is done, kills the server (SIGKILL, the whole process group), starts it
    again, and reads on until the job is done;
-5. checks: one form per person, one self-assessment to-do per form, no
-   follower twice, the HR officer notified once.
+5. follows the next job of the period, the "your self-assessment is open"
+   notices (queued by the generation when it ends), until it is done;
+6. checks: one form per person, one self-assessment to-do per form, no
+   follower twice, the HR officer notified once for each job, and one open
+   notice per form (a message to its employee, e-mailed or in their Inbox,
+   none left pending; the HR officer's own form gets a note, as they
+   send the notices).
+
+The server runs with the README's recommended limits for a multi-worker
+server (``--limit-time-cpu 60 --limit-time-real 120
+--limit-time-real-cron 300``); the log is checked for a worker killed by a
+limit.
 
 The database is dropped at the end unless ``--keep-db``.
 """
@@ -42,7 +52,7 @@ def start_server(args, log):
         "--addons-path", bench.addons_path(), "-d", args.db, "--db-filter", "^%s$" % args.db,
         "--http-port", str(args.port), "--http-interface", "127.0.0.1",
         "--workers", "2", "--max-cron-threads", "1",
-        "--limit-time-real", "120", "--limit-time-cpu", "60",
+        "--limit-time-real", "120", "--limit-time-cpu", "60", "--limit-time-real-cron", "300",
         "--log-level", "info", "--no-database-list",
     ]
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
@@ -79,9 +89,10 @@ def main():
     parser.add_argument("--db_port", type=int, default=int(os.environ.get("PGPORT", 5432)))
     parser.add_argument("--db_user", default=os.environ.get("PGUSER", "root"))
     args = parser.parse_args()
-    args.db = args.db or "bench_jobcheck_%d_%d" % (args.size, os.getpid())
-    if not args.db.startswith("bench_"):
-        parser.error("database names must start with bench_")
+    args.db = args.db or "%sjobcheck_%d_%d" % (bench.DB_PREFIX, args.size, os.getpid())
+    for name in filter(None, [args.db, args.template]):
+        if not name.startswith(bench.DB_PREFIX):
+            parser.error("database names must start with %s: %s" % (bench.DB_PREFIX, name))
     bench.prepare_db(args)
     # Odoo's and the libraries' deprecation warnings are not checked here.
     warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -174,10 +185,42 @@ def main():
                           WHERE m.model = 'appraisal.period' AND m.res_id = %s
                             AND u.login = %s""", [period_id, login])
             checks["notices_to_hr"] = cr.fetchone()[0]
+            # The open notices: a message of each form to its employee,
+            # with its notification (an e-mail queued, or the Inbox).
+            cr.execute("""SELECT count(DISTINCT m.id), count(DISTINCT m.res_id),
+                                 count(DISTINCT n.mail_message_id),
+                                 count(DISTINCT n.mail_mail_id)
+                            FROM mail_message m
+                            JOIN appraisal_form f ON f.id = m.res_id
+                            JOIN mail_message_res_partner_rel r ON r.mail_message_id = m.id
+                       LEFT JOIN mail_notification n ON n.mail_message_id = m.id
+                           WHERE m.model = 'appraisal.form' AND f.period_id = %s
+                             AND m.message_type = 'comment'""", [period_id])
+            (checks["open_notices"], checks["forms_told"], checks["notices_delivered"],
+             checks["emails_queued"]) = cr.fetchone()
+            # The HR officer's own form: its notice is a note (nobody is
+            # notified of their own message).
+            cr.execute("""SELECT count(*) FROM appraisal_form f
+                            JOIN hr_employee e ON e.id = f.employee_id
+                            JOIN res_users u ON u.id = e.user_id
+                           WHERE f.period_id = %s AND u.login = %s""", [period_id, login])
+            checks["own_forms"] = cr.fetchone()[0]
+            cr.execute("SELECT count(*) FROM appraisal_form WHERE period_id = %s"
+                       " AND open_notice_pending", [period_id])
+            checks["notices_pending"] = cr.fetchone()[0]
+        with open(log.name) as log_text:
+            checks["workers_killed_by_a_limit"] = sum(
+                1 for line in log_text
+                if "CPU time limit" in line or "virtual real time limit" in line
+                or "Worker (" in line and "timeout" in line)
         print("Done in %.0f s%s: %s" % (total, " (server killed once)" if killed else "", checks))
         ok = (checks["forms"] == checks["people_with_a_form"] == checks["people"]
               and checks["todos"] == checks["forms_with_a_todo"] == checks["forms"]
-              and not checks["followers_twice"] and checks["notices_to_hr"] == 1)
+              and not checks["followers_twice"] and checks["notices_to_hr"] == 2
+              and checks["open_notices"] == checks["forms_told"]
+              == checks["notices_delivered"] == checks["forms"] - checks["own_forms"]
+              and not checks["notices_pending"]
+              and not checks["workers_killed_by_a_limit"])
         print("OK" if ok else "FAILED")
         return 0 if ok else 1
     finally:

@@ -101,6 +101,11 @@ class AppraisalFormLine(models.Model):
         others.unit_rated_count = 0
         others.unit_pending_count = 0
         others.unit_failed_employee_ids = no_employee
+        # The figures are assigned by groups of lines with the same values
+        # (most lines of new forms have none yet): a few assignments in
+        # all, and one read of the failed subordinates' current values (a
+        # line at a time, each assignment would read its own).
+        groups = {}
         for line in auto_lines:
             score, available, method, provisional = 0.0, False, False, False
             rated = pending = 0
@@ -120,13 +125,18 @@ class AppraisalFormLine(models.Model):
                     available = True
                 provisional = result.provisional
                 rated, pending = result.rated_count, result.pending_count
-            line.computed_score = score
-            line.has_computed_score = available
-            line.computed_method = method
-            line.computed_provisional = provisional
-            line.unit_rated_count = rated
-            line.unit_pending_count = pending
-            line.unit_failed_employee_ids = failed
+            key = (score, available, method, provisional, rated, pending, tuple(failed.ids))
+            groups.setdefault(key, []).append(line.id)
+        for key, line_ids in groups.items():
+            score, available, method, provisional, rated, pending, failed_ids = key
+            lines = self.browse(line_ids)
+            lines.computed_score = score
+            lines.has_computed_score = available
+            lines.computed_method = method
+            lines.computed_provisional = provisional
+            lines.unit_rated_count = rated
+            lines.unit_pending_count = pending
+            lines.unit_failed_employee_ids = no_employee.browse(failed_ids)
 
     @api.depends_context("lang")
     @api.depends(

@@ -16,7 +16,6 @@ from .appraisal_form import (
     STATE_BY_STEP,
     STEP_BY_STATE,
     TEMPLATE_OVERDUE,
-    TEMPLATE_PERIOD_OPEN,
     TEMPLATE_SELF_REMINDER,
     TEMPLATE_SUBMITTED,
 )
@@ -327,7 +326,7 @@ class AppraisalForm(models.Model):
             self.env["mail.tracking.value"].sudo().create(tracking_vals)
         return messages
 
-    def _post_notices(self, bodies):
+    def _post_notices(self, bodies, subjects=None):
         """Tell the employees of many forms, ``{form id: body}``, in a few
         queries whatever their number.
 
@@ -338,8 +337,10 @@ class AppraisalForm(models.Model):
         it is about, not to every follower of the form.  Without a
         reachable employee, or when the acting user has no e-mail address
         to send from, the text is only logged on the form: the workflow
-        never stops on mail settings.
+        never stops on mail settings.  ``subjects``, ``{form id: subject}``,
+        gives an e-mail its own subject (the form's name otherwise).
         """
+        subjects = subjects or {}
         if not bodies:
             return
         forms = self.browse(list(bodies)).sudo()
@@ -364,7 +365,7 @@ class AppraisalForm(models.Model):
                     "body": escape(bodies[form.id]),
                     "partner_ids": partner_of[form.id].ids,
                     "record_name": form.display_name,
-                    "subject": form.display_name,
+                    "subject": subjects.get(form.id) or form.display_name,
                 }
                 for form in posted
             ],
@@ -450,19 +451,79 @@ class AppraisalForm(models.Model):
         """Have the employees of these forms told that their self-assessment
         is open.
 
-        The e-mails are rendered by the reminders' scheduled action, started
-        at once, so that generating a thousand forms does not wait for a
-        thousand e-mails.
+        The forms are marked; the notices are sent after the request, so
+        that generating a thousand forms does not wait for a thousand
+        e-mails: by the period's background job, batch by batch, from the
+        background threshold on (or when the period's generation runs in
+        the background: the job queues them when it ends); otherwise by the
+        reminders' scheduled action, started at once.
         """
         forms = self.filtered(lambda f: f.state == "draft" and f.period_id.state == "open")
         if not forms:
             return
         forms.sudo().write({"open_notice_pending": True})
-        cron = self.env.ref(
-            "appraisal_monthly.ir_cron_appraisal_reminders", raise_if_not_found=False
-        )
-        if cron:
-            cron.sudo()._trigger()
+        threshold = self.env["appraisal.period"]._get_background_threshold()
+        small = False
+        for period in forms.period_id:
+            period_forms = forms.filtered(lambda f, p=period: f.period_id == p)
+            if period.job_kind == "generate":
+                continue  # the job queues the notices when the forms are made
+            if period.job_kind == "notify":
+                period._add_to_notify_job(period_forms)
+            elif len(period_forms) >= threshold:
+                period._queue_job("notify", forms=period_forms)
+            else:
+                small = True
+        if small:
+            cron = self.env.ref(
+                "appraisal_monthly.ir_cron_appraisal_reminders", raise_if_not_found=False
+            )
+            if cron:
+                cron.sudo()._trigger()
+
+    def _send_open_notices_now(self):
+        """Tell the employees of these forms that their self-assessment is
+        open, the forms still waiting for it: one message on each form
+        addressed to its employee, in their language, e-mailed through the
+        light layout, as the published results are (see ``_post_notices``):
+        no template rendered form by form.  The forms' mark is cleared in
+        the same transaction: a batch committed is never sent again.
+        Returns the forms whose employee was told."""
+        forms = self.sudo().search([
+            ("id", "in", self.ids),
+            ("open_notice_pending", "=", True),
+            ("state", "=", "draft"),
+            ("period_id.state", "=", "open"),
+        ])
+        if not forms:
+            return forms.with_env(self.env)
+        forms.write({"open_notice_pending": False})
+        base_url = forms[:1].get_base_url()
+        bodies, subjects = {}, {}
+        for form_lang in forms._with_employee_lang():
+            env = form_lang.env
+            label = env._("Open my appraisal form")
+            for form in form_lang:
+                period = form.period_id
+                name = form.employee_id.work_contact_id.name or form.employee_id.name or ""
+                subjects[form.id] = env._(
+                    "Appraisal %(period)s: your self-assessment is open", period=period.name)
+                bodies[form.id] = Markup(
+                    '<p>%s</p><p>%s</p><p><a href="%s/mail/view?model=appraisal.form&amp;'
+                    'res_id=%s">%s</a></p>'
+                ) % (
+                    env._("Dear %(name)s,", name=name),
+                    env._(
+                        "The appraisal period %(period)s is open. Please score each "
+                        "criterion of your form, attach your evidence and submit your "
+                        "self-assessment by %(deadline)s.",
+                        period=period.name,
+                        deadline=tools.format_date(env, period.date_self_deadline) or "",
+                    ),
+                    base_url, form.id, label,
+                )
+        forms.with_env(self.env)._post_notices(bodies, subjects=subjects)
+        return forms.with_env(self.env)
 
     def _send_appraisal_mail(self, template_xmlid, digest=False):
         """E-mail whoever each form waits for (see ``waiting_partner_id``),
@@ -622,26 +683,43 @@ class AppraisalForm(models.Model):
         forms = forms.with_context(lang=lang)
         batches = forms._group_for_reminders(today, company.appraisal_reminder_days)
         reminded = Form.browse()
+        # A batch of e-mails a run (the background job's batch size), so
+        # that no run of the scheduled action outlasts the cron worker's
+        # limits at a province's size: the next run, started at once,
+        # takes the people not reminded today yet.
+        budget = self.env["appraisal.period"]._get_background_batch_size() - len(told)
+        more = False
         for template_xmlid, batch in batches.items():
-            batch._send_appraisal_mail(template_xmlid)
-            reminded |= batch
+            if len(batch) > budget:
+                more = True
+                batch = batch[:max(budget, 0)]
+            if batch:
+                batch._send_appraisal_mail(template_xmlid)
+                reminded |= batch
+                budget -= len(batch)
+        if more:
+            self.env.ref("appraisal_monthly.ir_cron_appraisal_reminders").sudo()._trigger()
         if reminded:
             reminded.write({"reminder_date": today})
 
     @api.model
     def _send_open_notices(self, company):
-        """Send the queued "your self-assessment is open" e-mails of the
-        company; returns the forms whose employee was told."""
-        told = self.search([
+        """Send the queued "your self-assessment is open" notices of the
+        company, a batch a run (the background job's batch size): those of
+        a period with a background job are the job's.  Returns the forms
+        whose employee was told."""
+        limit = self.env["appraisal.period"]._get_background_batch_size()
+        pending = self.search([
             ("company_id", "=", company.id),
             ("open_notice_pending", "=", True),
             ("state", "=", "draft"),
             ("period_id.state", "=", "open"),
-        ])
-        if told:
-            told.write({"open_notice_pending": False})
-            told._send_appraisal_mail(TEMPLATE_PERIOD_OPEN)
-        return told
+            ("period_id.job_kind", "=", False),
+        ], limit=limit + 1, order="id")
+        if len(pending) > limit:
+            # More than a batch: the next run (started at once) goes on.
+            self.env.ref("appraisal_monthly.ir_cron_appraisal_reminders").sudo()._trigger()
+        return pending[:limit]._send_open_notices_now()
 
     def _group_for_reminders(self, today, days_before):
         """{template xml id: forms to remind today}."""

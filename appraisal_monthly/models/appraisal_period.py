@@ -591,7 +591,7 @@ class AppraisalPeriod(models.Model):
         the first and makes none)."""
         self._check_appraisal_officer()
         for period in self:
-            if period.job_kind and period.job_kind != "generate":
+            if period.job_kind and period.job_kind not in ("generate", "notify"):
                 period._check_no_job()
             if period.state not in workflow.PERIOD_ACCEPTS_FORMS:
                 raise UserError(
@@ -607,12 +607,17 @@ class AppraisalPeriod(models.Model):
         """Batch-create forms for ``employees``; returns (forms, unmatched)."""
         self.ensure_one()
         self._check_generation_allowed()
-        existing = set(
-            self.env["appraisal.form"]
-            .with_context(active_test=False)
-            .search([("period_id", "=", self.id)])
-            .employee_id.ids
-        )
+        # The forms these employees already have (not every form of the
+        # period: a batch of a generation reads its own people only).
+        existing = {
+            employee.id
+            for [employee] in self.env["appraisal.form"].sudo().with_context(
+                active_test=False
+            )._read_group(
+                [("period_id", "=", self.id), ("employee_id", "in", employees.ids)],
+                ["employee_id"],
+            )
+        }
         employees = employees.filtered(lambda e: e.id not in existing)
         set_by_employee = self.env["appraisal.criteria.set"]._find_for_employees(
             employees

@@ -14,6 +14,7 @@ _logger = logging.getLogger(__name__)
 
 JOB_KINDS = [
     ("generate", "Generating forms"),
+    ("notify", "Telling employees their self-assessment is open"),
     ("publish", "Publishing results"),
     ("annual", "Recomputing annual results"),
 ]
@@ -34,8 +35,9 @@ RUN_MARK = "appraisal_monthly.job_run_started"
 
 class AppraisalPeriod(models.Model):
     """Large work of a period in the background: generating the forms of a
-    whole province, publishing its results (a notice to everyone),
-    recomputing the year's results.
+    whole province, telling everyone their self-assessment is open,
+    publishing its results (a notice to everyone), recomputing the year's
+    results.
 
     The request checks, as the requesting HR officer, what the step
     requires (the same gate as the immediate path), then queues the work on
@@ -141,17 +143,19 @@ class AppraisalPeriod(models.Model):
                     )
                 )
 
-    def _queue_job(self, kind, employees=None, forms=None, existing=0):
+    def _queue_job(self, kind, employees=None, forms=None, existing=0, user=None):
         """Queue ``kind`` on this period, for ``employees`` (generation,
-        annual results) or ``forms`` (publication).  The caller has run
-        the step's checks and locked the period's row."""
+        annual results) or ``forms`` (open notices, publication), on behalf
+        of ``user`` (the current user by default).  The caller has run the
+        step's checks and locked the period's row."""
         self.ensure_one()
         self._lock_rows()
         self._check_no_job()
+        user = user or self.env.user
         todo = employees if employees is not None else forms
         vals = {
             "job_kind": kind,
-            "job_user_id": self.env.uid,
+            "job_user_id": user.id,
             "job_date": fields.Datetime.now(),
             "job_done": 0,
             "job_total": len(todo),
@@ -170,7 +174,7 @@ class AppraisalPeriod(models.Model):
                 "when it is done.",
                 job=labels[kind],
                 total=len(todo),
-                user=self.env.user.name,
+                user=user.name,
             )
         )
         cron = self.env.ref(CRON_XMLID, raise_if_not_found=False)
@@ -204,6 +208,7 @@ class AppraisalPeriod(models.Model):
         batch_size = batch_size or self._get_background_batch_size()
         done = period._run_job_batch(batch_size)
         self.env["ir.cron"]._notify_progress(done=max(done, 1), remaining=self._job_remaining())
+        return done
 
     @api.model
     def _job_remaining(self):
@@ -259,13 +264,21 @@ class AppraisalPeriod(models.Model):
     def _run_job_batch(self, batch_size):
         """One batch of this period's job; returns how many were done.  A
         refused batch (the requester lost their rights, the period moved
-        on) ends the job and tells the requester."""
+        on) ends the job and tells the requester.  The job ends in a call
+        of its own, once nothing is left: the last batch costs what the
+        others cost, and the end (the requester's notice, the next job)
+        is one more small transaction."""
         self.ensure_one()
+        if not (self.job_employee_ids or self.job_form_ids):
+            self._finish_job()
+            return 0
         try:
             with self.env.cr.savepoint():
                 period = self._job_env_period()
                 if self.job_kind == "generate":
                     done = period._job_generate_batch(batch_size)
+                elif self.job_kind == "notify":
+                    done = period._job_notify_batch(batch_size)
                 elif self.job_kind == "publish":
                     done = period._job_publish_batch(batch_size)
                 else:
@@ -283,8 +296,6 @@ class AppraisalPeriod(models.Model):
             return 0
         with workflow_writing(self) as writable:
             writable.write({"job_done": self.job_done + done})
-        if not (self.job_employee_ids or self.job_form_ids):
-            self._finish_job()
         return done
 
     def _job_generate_batch(self, batch_size):
@@ -297,6 +308,40 @@ class AppraisalPeriod(models.Model):
                 "job_created_count": period.job_created_count + len(forms),
             })
         return len(employees)
+
+    def _job_notify_batch(self, batch_size):
+        """One batch of "your self-assessment is open" notices.  The forms
+        are taken off the job and their mark cleared in the transaction
+        that sends them: after a crash, the job resumes with the next
+        batch, and nobody is told twice."""
+        forms = self.sudo().job_form_ids[:batch_size]
+        forms.with_env(self.env)._send_open_notices_now()
+        with workflow_writing(self.sudo()) as period:
+            period.write({"job_form_ids": [Command.unlink(form.id) for form in forms]})
+        return len(forms)
+
+    def _add_to_notify_job(self, forms):
+        """Forms made while the period's notices are being sent: the job
+        tells their employees too."""
+        self.ensure_one()
+        with workflow_writing(self.sudo()) as period:
+            period.write({
+                "job_form_ids": [Command.link(form.id) for form in forms],
+                "job_total": period.job_total + len(forms),
+            })
+
+    def _queue_open_notices_job(self, requester):
+        """After a generation in the background: the notices of the forms
+        it made, sent by the next job of the period, for the same
+        requester."""
+        self.ensure_one()
+        pending = self.env["appraisal.form"].sudo().search([
+            ("period_id", "=", self.id),
+            ("open_notice_pending", "=", True),
+            ("state", "=", "draft"),
+        ])
+        if pending and self.state == "open":
+            self.sudo()._queue_job("notify", forms=pending, user=requester)
 
     def _job_publish_batch(self, batch_size):
         forms = self.sudo().job_form_ids[:batch_size]
@@ -349,6 +394,10 @@ class AppraisalPeriod(models.Model):
                         names=", ".join(period.job_unmatched_ids.mapped("name")),
                     ),
                 ])
+        elif kind == "notify":
+            body = period_lang.env._(
+                "Self-assessment open: %(count)s employee(s) notified.", count=period.job_total
+            )
         elif kind == "publish":
             body = period_lang.env._(
                 "Results published: %(count)s employee(s) notified.", count=period.job_total
@@ -370,3 +419,5 @@ class AppraisalPeriod(models.Model):
             )
         else:
             period._message_log(body=body)
+        if kind == "generate" and not error:
+            period._queue_open_notices_job(requester)

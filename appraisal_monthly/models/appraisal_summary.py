@@ -4,6 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 from ..rules import results as summary_rules
 from ..rules import workflow
@@ -440,6 +441,49 @@ class AppraisalSummary(models.Model):
             ["employee_id"],
         )
         return self._refresh({(employee.id, year) for (employee,) in groups})
+
+    @api.model
+    def _stale_employee_ids(self, company, year):
+        """Ids of the people of ``company`` whose stored results of
+        ``year`` are not up to date: an approved form of the year that no
+        year result counts (approved since, or before results existed), or
+        a year result counting a form no longer approved (reopened,
+        cancelled).  Locked results are left as they are.  Two queries,
+        whatever the size of the company."""
+        Form = self.env["appraisal.form"]
+        Form.flush_model(["company_id", "state", "date_start", "employee_id"])
+        self.flush_model(["employee_id", "company_id", "year", "period_type", "state", "form_ids"])
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        self.env.cr.execute(SQL(
+            """SELECT DISTINCT form.employee_id
+                 FROM appraisal_form form
+                WHERE form.company_id = %(company)s AND form.state = 'approved'
+                  AND form.date_start BETWEEN %(start)s AND %(end)s
+                  AND NOT EXISTS (
+                        SELECT 1 FROM appraisal_summary_form_rel rel
+                          JOIN appraisal_summary result ON result.id = rel.summary_id
+                         WHERE rel.form_id = form.id AND result.period_type = 'year'
+                           AND result.year = %(year)s)
+                  AND NOT EXISTS (
+                        SELECT 1 FROM appraisal_summary locked
+                         WHERE locked.employee_id = form.employee_id
+                           AND locked.period_type = 'year' AND locked.year = %(year)s
+                           AND locked.state = 'locked')""",
+            company=company.id, start=start, end=end, year=year,
+        ))
+        stale = {row[0] for row in self.env.cr.fetchall()}
+        self.env.cr.execute(SQL(
+            """SELECT DISTINCT result.employee_id
+                 FROM appraisal_summary result
+                 JOIN appraisal_summary_form_rel rel ON rel.summary_id = result.id
+                 JOIN appraisal_form form ON form.id = rel.form_id
+                WHERE result.company_id = %(company)s AND result.year = %(year)s
+                  AND result.period_type = 'year' AND result.state != 'locked'
+                  AND form.state != 'approved'""",
+            company=company.id, year=year,
+        ))
+        stale.update(row[0] for row in self.env.cr.fetchall())
+        return stale
 
     @api.model
     def _compute_spans(self, owner, group, year, forms_by_emp, vetoes_by_emp):

@@ -238,6 +238,43 @@ class HrEmployee(models.Model):
             result[employee.id] = below
         return result
 
+    def _get_appraisal_superiors(self):
+        """Ids of everyone these employees are a subordinate of (see
+        ``_get_appraisal_subordinates``, read upwards): their managers up
+        the chain, and the heads of their departments and of the
+        departments above.  A few queries (one a level of the chain, one
+        for the departments), whatever the size of the company: the unit
+        results a change of these people's forms touches."""
+        if not self:
+            return set()
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        Department = self.env["hr.department"].sudo().with_context(active_test=False)
+        departments = {
+            department.id: (department.parent_id.id, department.manager_id.id)
+            for department in Department.search_fetch([], ["parent_id", "manager_id"])
+        }
+        people = Employee.browse(self.ids)
+        people.fetch(["parent_id", "department_id"])
+        result = set()
+        for department_id in set(people.department_id.ids):
+            walked = set()
+            while department_id and department_id not in walked:
+                walked.add(department_id)
+                department_id, manager_id = departments.get(department_id, (False, False))
+                if manager_id:
+                    result.add(manager_id)
+        # The managers up the chain (not the heads of their departments:
+        # they are not above the people below those managers).
+        seen = set(self.ids)
+        chain = set(people.parent_id.ids)
+        todo = chain - seen
+        while todo:
+            seen |= todo
+            parents = set(Employee.browse(todo).parent_id.ids)
+            chain |= parents
+            todo = parents - seen
+        return result | chain
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------

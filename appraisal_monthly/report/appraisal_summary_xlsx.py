@@ -1,4 +1,5 @@
 import io
+import tempfile
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -40,9 +41,9 @@ class AppraisalSummary(models.Model):
     _inherit = "appraisal.summary"
 
     @api.model
-    def _annual_sheet_rows(self, year, company, department_ids=None):
-        """The year results the current user may read, with each month's
-        (score, level) taken from the approved forms they average."""
+    def _annual_sheet_ids(self, year, company, department_ids=None):
+        """Ids of the year results the current user may read, in the
+        sheet's order (unit, then name), read in one query."""
         domain = [
             ("period_type", "=", "year"),
             ("year", "=", year),
@@ -50,14 +51,37 @@ class AppraisalSummary(models.Model):
         ]
         if department_ids:
             domain.append(("department_id", "child_of", list(department_ids)))
-        summaries = self.search(domain).sorted(
-            lambda s: (s.department_id.complete_name or "", s.employee_id.name or "")
-        )
-        # Reading the result grants its details, even when a form comes
-        # from a body the reader has no access to (a transfer): the forms of
-        # every result are read in one query, in date order.
-        months_by_summary = {}
-        if summaries:
+        query = self._search(domain)
+        self.flush_model(["department_id", "employee_id"])
+        self.env["hr.department"].flush_model(["complete_name"])
+        self.env["hr.employee"].flush_model(["name"])
+        self.env.cr.execute(SQL(
+            """SELECT summary.id
+                 FROM appraisal_summary summary
+            LEFT JOIN hr_department department ON department.id = summary.department_id
+            LEFT JOIN hr_employee employee ON employee.id = summary.employee_id
+                WHERE summary.id IN %s
+             ORDER BY COALESCE(department.complete_name, '') COLLATE "C",
+                      COALESCE(employee.name, '') COLLATE "C", summary.id""",
+            query.subselect(),
+        ))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _annual_sheet_rows(self, year, company, department_ids=None, batch_size=1000):
+        """The year results the current user may read, with each month's
+        (score, level) taken from the approved forms they average: yields
+        the rows batch by batch, the records of each batch dropped from
+        the cache before the next (the memory of a batch, not of the
+        company)."""
+        ids = self._annual_sheet_ids(year, company, department_ids)
+        for start in range(0, len(ids), batch_size):
+            batch_ids = ids[start:start + batch_size]
+            summaries = self.browse(batch_ids)
+            # Reading the result grants its details, even when a form comes
+            # from a body the reader has no access to (a transfer): the
+            # forms of the batch's results are read in one query, in date
+            # order.
             self.env["appraisal.form"].flush_model(
                 ["date_start", "period_id", "score_percent", "rating"])
             self.env["appraisal.period"].flush_model(["period_type"])
@@ -70,35 +94,50 @@ class AppraisalSummary(models.Model):
                      JOIN appraisal_period period ON period.id = form.period_id
                     WHERE rel.summary_id IN %s
                  ORDER BY rel.summary_id, form.date_start, form.id""",
-                tuple(summaries.ids),
+                tuple(batch_ids),
             ))
+            months_by_summary = {}
             for summary_id, date_start, period_type, percent, rating in self.env.cr.fetchall():
                 months = months_by_summary.setdefault(summary_id, {})
                 length = 3 if period_type == "quarter" else 1
                 for month in summary_rules.covered_months(date_start.month, length):
                     months[month] = (percent, rating)
-        rows = []
-        for summary in summaries:
-            months = months_by_summary.get(summary.id, {})
-            employee = summary.employee_id.sudo()
-            rows.append({
-                "summary": summary,
-                "name": employee.name,
-                "job": employee.job_id.name or employee.job_title or "",
-                "unit": employee.department_id.name or "",
-                "months": months,
-                "average": summary.average_score if summary.id in months_by_summary else None,
-                "rating": summary.rating,
-            })
-        return rows
+            summaries.fetch(["employee_id", "average_score", "rating"])
+            employees = summaries.employee_id.sudo()
+            employees.fetch(["name", "job_id", "job_title", "department_id"])
+            for summary in summaries:
+                months = months_by_summary.get(summary.id, {})
+                employee = summary.employee_id.sudo()
+                yield {
+                    "summary_id": summary.id,
+                    "name": employee.name,
+                    "job": employee.job_id.name or employee.job_title or "",
+                    "unit": employee.department_id.name or "",
+                    "months": months,
+                    "average": summary.average_score if summary.id in months_by_summary else None,
+                    "rating": summary.rating,
+                }
+            # The next batch starts from an empty cache (nothing is written
+            # here: the invalidation has nothing to flush).
+            self.env.invalidate_all()
 
     @api.model
     def _generate_annual_xlsx(self, year, company, department_ids=None):
         """The annual sheet (bảng tổng hợp năm) as XLSX bytes, holding only
-        the results the current user may read."""
-        rows = self._annual_sheet_rows(year, company, department_ids)
+        the results the current user may read.
+
+        Built from the stored results, a batch of rows at a time, into a
+        workbook that keeps its rows in a temporary file (constant memory):
+        the sheet of a whole province takes the memory of a batch."""
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, xlsx_common.WORKBOOK_OPTIONS)
+        with tempfile.TemporaryDirectory(prefix="appraisal_sheet_") as tmpdir:
+            workbook = xlsxwriter.Workbook(
+                output, xlsx_common.constant_memory_options(tmpdir))
+            self._write_annual_sheet(workbook, year, company, department_ids)
+            workbook.close()
+        return output.getvalue()
+
+    def _write_annual_sheet(self, workbook, year, company, department_ids=None):
         ws = workbook.add_worksheet("Năm %s" % year)
         fmt = xlsx_common.make_formats(workbook)
         last_col = LEVEL_COL
@@ -115,23 +154,39 @@ class AppraisalSummary(models.Model):
             "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI NĂM %s" % year, subtitle,
         )
 
-        # Table header on two rows: month headers merged over (score, level).
+        # Table header on two rows, written row by row: month headers
+        # merged over (score, level), the other columns merged down.
         header_top = row
+        ws.set_row(row, 22)
         for col, label in enumerate(FIXED_COLUMNS):
-            xlsx_common.merge_text(ws, row, col, row + 1, col, label, fmt["header"])
+            xlsx_common.write_text(ws, row, col, label, fmt["header"])
         for month in range(1, 13):
             col = FIRST_MONTH_COL + 2 * (month - 1)
             xlsx_common.merge_text(ws, row, col, row, col + 1, "Tháng %s" % month, fmt["header"])
+        xlsx_common.write_text(ws, row, AVERAGE_COL, "Điểm trung bình", fmt["header"])
+        xlsx_common.write_text(ws, row, LEVEL_COL, "Xếp loại năm", fmt["header"])
+        ws.set_row(row + 1, 30)
+        for col in list(range(len(FIXED_COLUMNS))) + [AVERAGE_COL, LEVEL_COL]:
+            ws.write_blank(row + 1, col, None, fmt["header"])
+            xlsx_common.merge_down(ws, row, col, row + 1)
+        for month in range(1, 13):
+            col = FIRST_MONTH_COL + 2 * (month - 1)
             xlsx_common.write_text(ws, row + 1, col, "Điểm", fmt["header"])
             xlsx_common.write_text(ws, row + 1, col + 1, "Xếp loại", fmt["header"])
-        xlsx_common.merge_text(ws, row, AVERAGE_COL, row + 1, AVERAGE_COL, "Điểm trung bình", fmt["header"])
-        xlsx_common.merge_text(ws, row, LEVEL_COL, row + 1, LEVEL_COL, "Xếp loại năm", fmt["header"])
-        ws.set_row(row, 22)
-        ws.set_row(row + 1, 30)
         row += 2
         header_bottom = row - 1
 
-        for index, data in enumerate(rows, start=1):
+        total = 0
+        ratings = []
+        for index, data in enumerate(
+            self._annual_sheet_rows(year, company, department_ids), start=1
+        ):
+            total = index
+            ratings.append(data["rating"])
+            level = YEAR_LABELS_VI.get(data["rating"], "")
+            ws.set_row(row, _row_height(
+                {1: data["name"], 2: data["job"], 3: data["unit"], LEVEL_COL: level}
+            ))
             ws.write_number(row, 0, index, fmt["integer"])
             xlsx_common.write_text(ws, row, 1, data["name"], fmt["text"])
             xlsx_common.write_text(ws, row, 2, data["job"], fmt["text"])
@@ -148,16 +203,11 @@ class AppraisalSummary(models.Model):
                 ws.write_blank(row, AVERAGE_COL, None, fmt["number"])
             else:
                 ws.write_number(row, AVERAGE_COL, data["average"], fmt["number"])
-            level = YEAR_LABELS_VI.get(data["rating"], "")
             xlsx_common.write_text(ws, row, LEVEL_COL, level, fmt["text"])
-            ws.set_row(row, _row_height(
-                {1: data["name"], 2: data["job"], 3: data["unit"], LEVEL_COL: level}
-            ))
             row += 1
 
         # Counts per annual level.
-        total = len(rows)
-        counts = summary_rules.count_by_rating(data["rating"] for data in rows)
+        counts = summary_rules.count_by_rating(ratings)
         row += 1
         xlsx_common.merge_text(ws, row, 1, row, 3, "Tổng số người", fmt["total_label"])
         ws.write_number(row, FIRST_MONTH_COL, total, fmt["total_integer"])
@@ -196,5 +246,3 @@ class AppraisalSummary(models.Model):
         ws.set_column(AVERAGE_COL, AVERAGE_COL, 9)
         ws.freeze_panes(header_bottom + 1, 2)
         xlsx_common.setup_print(ws, header_top, header_bottom)
-        workbook.close()
-        return output.getvalue()

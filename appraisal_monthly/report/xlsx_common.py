@@ -30,6 +30,24 @@ WORKBOOK_OPTIONS = {
 }
 
 
+def constant_memory_options(tmpdir=None):
+    """Options of a workbook whose rows go to a temporary file as they are
+    written (a sheet of a whole province in a few megabytes of memory):
+    every cell must then be written row by row, never going back to a
+    row (``merge_down`` for cells merged over two rows)."""
+    options = dict(WORKBOOK_OPTIONS, in_memory=False, constant_memory=True)
+    if tmpdir:
+        options["tmpdir"] = tmpdir
+    return options
+
+
+def merge_down(ws, first_row, col, last_row):
+    """Merge a column's cells over rows already written, each written in
+    its row (``merge_range`` would write the rows below at once, which a
+    sheet in constant memory cannot go back from)."""
+    ws.merge.append([first_row, col, last_row, col])
+
+
 def write_text(ws, row, col, text, cell_format):
     """A text cell, written as text whatever it holds."""
     text = "" if text is None or text is False else str(text)
@@ -99,12 +117,14 @@ def write_heading(ws, formats, last_col, org_name, parent_name=None):
     """
     left_end, right_start = _split(last_col)
     top = parent_name.upper() if parent_name else ""
-    merge_text(ws, 0, 0, 0, left_end, top or (org_name or "").upper(), formats["org_sub" if top else "org"])
-    merge_text(ws, 1, 0, 1, left_end, (org_name or "").upper() if top else "", formats["org"])
-    merge_text(ws, 0, right_start, 0, last_col, NATIONAL_HEADING, formats["national"])
-    merge_text(ws, 1, right_start, 1, last_col, NATIONAL_MOTTO, formats["motto"])
+    # Row by row, left to right: a sheet written in constant memory
+    # (``constant_memory_options``) cannot go back to a row.
     ws.set_row(0, 20)
+    merge_text(ws, 0, 0, 0, left_end, top or (org_name or "").upper(), formats["org_sub" if top else "org"])
+    merge_text(ws, 0, right_start, 0, last_col, NATIONAL_HEADING, formats["national"])
     ws.set_row(1, 20)
+    merge_text(ws, 1, 0, 1, left_end, (org_name or "").upper() if top else "", formats["org"])
+    merge_text(ws, 1, right_start, 1, last_col, NATIONAL_MOTTO, formats["motto"])
     return 3
 
 

@@ -77,10 +77,78 @@ class TestBackgroundJobs(AppraisalCommon):
         form = forms.filtered(lambda f: f.employee_id == self.emp_staff2)
         self.assertTrue(form.line_ids)
         self.assertIn(self.user_staff2, form.activity_ids.user_id)
-        # The requester is told, with the figures of the immediate path.
-        notice = self.march.message_ids[:1]
+        # The requester is told, with the figures of the immediate path
+        # (then, the open notices being the period's next job, once more
+        # when they are sent).
+        notice = self.march.message_ids.filtered(lambda m: "form(s) created" in m.body)[:1]
         self.assertIn("form(s) created", notice.body)
         self.assertIn(self.user_hr.partner_id, notice.partner_ids)
+        told = self.march.message_ids[:1]
+        self.assertIn("Self-assessment open", told.body)
+        self.assertIn(self.user_hr.partner_id, told.partner_ids)
+        self.assertFalse(forms.filtered("open_notice_pending"))
+
+    def _open_notices(self, form):
+        """The "your self-assessment is open" messages of a form."""
+        return form.message_ids.filtered(
+            lambda m: m.message_type == "comment"
+            and form.employee_id.work_contact_id in m.partner_ids)
+
+    def test_open_notices_batch_by_batch_without_sending_twice(self):
+        """The notices of a generation in the background are the period's
+        next job: a batch at a time, each form taken off the job and its
+        mark cleared with the batch, so that a batch done (committed) is
+        never sent again, even if the job is handed its forms again."""
+        self._request_generation()
+        calls = 0
+        while self.march.job_kind == "generate" and calls < 50:
+            self.Period._cron_run_jobs(batch_size=2)
+            calls += 1
+        forms = self._forms()
+        self.assertEqual(self.march.job_kind, "notify", "queued when the forms are made")
+        self.assertEqual(self.march.job_user_id, self.user_hr)
+        self.assertEqual(self.march.job_total, len(forms))
+        self.assertTrue(all(forms.mapped("open_notice_pending")))
+        self.assertFalse(any(self._open_notices(form) for form in forms), "nothing sent yet")
+        # The reminders' scheduled action leaves them to the job.
+        self.env["appraisal.form"]._cron_send_reminders()
+        self.assertFalse(any(self._open_notices(form) for form in forms))
+        self.Period._cron_run_jobs(batch_size=2)
+        self.assertEqual(self.march.job_done, 2)
+        told = forms.filtered(lambda f: not f.open_notice_pending)
+        self.assertEqual(len(told), 2)
+        # A crash replaying the batch: the forms come back to the job, but
+        # their mark is cleared: nobody is told twice.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "INSERT INTO appraisal_period_job_form_rel (period_id, form_id) "
+            "SELECT %s, id FROM appraisal_form WHERE id IN %s ON CONFLICT DO NOTHING",
+            (self.march.id, tuple(told.ids)))
+        self.env.invalidate_all()
+        self._run_jobs()
+        self.assertFalse(self.march.job_kind)
+        self.assertFalse(forms.filtered("open_notice_pending"))
+        for form in forms.filtered(lambda f: f.employee_id.work_contact_id.email):
+            self.assertEqual(len(self._open_notices(form)), 1, "told once: %s" % form.name)
+        notice = self._open_notices(forms.filtered(lambda f: f.employee_id == self.emp_staff2))
+        self.assertIn("is open", notice.subject)
+        self.assertEqual(notice.author_id, self.user_hr.partner_id, "sent as the requester")
+        mail = self.env["mail.mail"].sudo().search([("mail_message_id", "=", notice.id)])
+        self.assertEqual(mail.recipient_ids, self.user_staff2.partner_id)
+        self.assertIn("Staff Two", mail.body_html)
+
+    def test_period_opened_with_many_forms_notifies_in_background(self):
+        """Opening a period that already holds many forms: the notices go
+        to the period's job, not to one run of the reminders."""
+        april = self.Period.create({"date_start": "2026-04-01", "company_id": self.company.id})
+        forms, _missing = april.with_user(self.user_hr)._generate_forms(self.company_employees)
+        self.assertGreaterEqual(len(forms), 3)
+        april.with_user(self.user_hr).action_open()
+        self.assertEqual(april.job_kind, "notify")
+        self.assertEqual(april.job_total, len(forms))
+        self._run_jobs()
+        self.assertFalse(april.job_kind)
+        self.assertFalse(forms.filtered("open_notice_pending"))
 
     def test_generation_resumes_without_duplicates(self):
         self._request_generation()

@@ -112,6 +112,57 @@ class TestBatchQueries(TransactionCase):
             lambda: Summary._refresh_company_year(company, bench.YEAR))
         return counts
 
+    def _generation_batches(self, bench, n, batch_size):
+        """Queries of each batch of a generation in the background (the
+        scheduled action's calls), for a province of ``n`` people."""
+        quiet = lambda *args: None  # noqa: E731
+        org = bench.build_province(self.env, n, seed=5, log=quiet)
+        company, period, roles = org["company"], org["period"], org["roles"]
+        hr_env = bench.as_user(self.env, roles["hr"], company)
+        period.with_env(hr_env).action_open()
+        self.env["ir.config_parameter"].sudo().set_param(
+            "appraisal_monthly.background_threshold", "1")
+        wizard = hr_env["appraisal.period.generate"].create(
+            {"period_id": period.id, "scope": "company"})
+        wizard.action_generate()
+        Period = self.env["appraisal.period"]
+        def run(kind):
+            """Queries of each batch of the job, then of its end (a call of
+            its own, once nothing is left)."""
+            counts = []
+            while period.job_kind == kind and (period.job_employee_ids or period.job_form_ids):
+                counts.append(self._count(lambda: Period._cron_run_jobs(batch_size=batch_size)))
+                self.assertLess(len(counts), 100)
+            end = self._count(lambda: Period._cron_run_jobs(batch_size=batch_size))
+            self.assertNotEqual(period.job_kind, kind)
+            return counts, end
+
+        batches, end = run("generate")
+        self.assertEqual(
+            self.env["appraisal.form"].search_count([("period_id", "=", period.id)]), org["n"])
+        self.assertEqual(period.job_kind, "notify")
+        notices, notices_end = run("notify")
+        self.assertFalse(period.job_kind)
+        _logger.info("ends of the jobs: %s and %s queries", end, notices_end)
+        return batches, notices
+
+    def test_generation_batches_flat(self):
+        """The last batch of a generation sends no more queries than the
+        first, whatever the number of forms already made (the unit
+        results of the managers the batch touches, not of every manager
+        made so far), on two sizes of province; so do the open notices."""
+        if not os.path.exists(BENCH):
+            self.skipTest("benchmarks/ is not beside the addon (addon deployed alone)")
+        bench = load_benchmark()
+        for n in (SMALL * 3, LARGE * 3):
+            with self.subTest(n=n):
+                batches, notices = self._generation_batches(bench, n, batch_size=12)
+                _logger.info("generation of %s in batches of 12: %s queries; notices: %s",
+                             n, batches, notices)
+                self.assertGreaterEqual(len(batches), 3)
+                self.assertLessEqual(max(batches[1:]), batches[0], batches)
+                self.assertLessEqual(max(notices[1:] or [0]), notices[0], notices)
+
     def test_steps_constant_queries(self):
         if not os.path.exists(BENCH):
             self.skipTest("benchmarks/ is not beside the addon (addon deployed alone)")

@@ -397,6 +397,29 @@ class TestGenerationReminders(AppraisalCommon):
             self.Form._cron_send_reminders()
         self.assertEqual(len(self._mails(form_self, subject="Overdue")), 2)
 
+    def test_reminders_a_batch_a_run(self):
+        """A run of the reminders sends at most a batch of e-mails (the
+        background batch size) and starts the next run at once; the next
+        run takes the people not reminded yet, nobody twice."""
+        form_self = self.form_staff
+        form_other = self.Form.create({"employee_id": self.emp_staff2.id, "period_id": self.period.id})
+        self._send_open_notices()
+        self.env["ir.config_parameter"].sudo().set_param(
+            "appraisal_monthly.background_batch_size", "1")
+        cron = self.env.ref("appraisal_monthly.ir_cron_appraisal_reminders")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        forms = form_self | form_other
+        with freeze_time("2026-02-02 03:00:00"):
+            self.Form._cron_send_reminders()
+            reminded = forms.filtered(lambda f: self._mails(f, subject="Overdue"))
+            self.assertEqual(len(reminded), 1, "one e-mail a run")
+            self.assertGreater(
+                self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers,
+                "the next run is started at once")
+            self.Form._cron_send_reminders()
+        for form in forms:
+            self.assertEqual(len(self._mails(form, subject="Overdue")), 1, form.name)
+
     def test_overdue_reminder_without_email_is_noted(self):
         self.user_staff.partner_id.email = False
         self._send_open_notices()

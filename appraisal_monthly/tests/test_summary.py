@@ -234,6 +234,64 @@ class TestSummary(AppraisalCommon):
                 rows[name] = [cell.value for cell in row]
         return ws, rows
 
+    def test_annual_sheet_says_when_results_are_stale(self):
+        """The annual sheet is built from the stored results: stale ones
+        (an approved form no year result counts) are recomputed at once
+        when few; from the background threshold on, the dialog says so
+        and offers the recompute as the period's job, or the sheet as
+        the results stand."""
+        if openpyxl is None:
+            self.skipTest("openpyxl is not installed")
+        form = self.approve(self.emp_staff2, 2025, 1, 0.9)
+        self.assertTrue(self.get(self.emp_staff2, 2025))
+        self.assertFalse(self.Summary._stale_employee_ids(self.company, 2025))
+        # Results that lost their forms (made before results existed).
+        results = self.Summary.search([("employee_id", "=", self.emp_staff2.id)])
+        results.flush_recordset()
+        self.env.cr.execute("DELETE FROM appraisal_summary_form_rel WHERE summary_id IN %s",
+                            [tuple(results.ids)])
+        self.env.invalidate_all()
+        self.assertEqual(self.Summary._stale_employee_ids(self.company, 2025),
+                         {self.emp_staff2.id})
+        # Few: recomputed at once, the sheet downloaded.
+        wizard = self.env["appraisal.summary.export"].with_user(self.user_hr).create(
+            {"year": 2025})
+        self.assertEqual(wizard.action_export()["type"], "ir.actions.act_url")
+        self.assertFalse(self.Summary._stale_employee_ids(self.company, 2025))
+        self.assertIn(form, self.get(self.emp_staff2, 2025).form_ids)
+        # Many (threshold 1 here): the dialog says so, nothing recomputed.
+        self.env["ir.config_parameter"].sudo().set_param(
+            "appraisal_monthly.background_threshold", "1")
+        self.env.cr.execute("DELETE FROM appraisal_summary_form_rel WHERE summary_id IN %s",
+                            [tuple(results.ids)])
+        self.env.invalidate_all()
+        wizard = self.env["appraisal.summary.export"].with_user(self.user_hr).create(
+            {"year": 2025})
+        action = wizard.action_export()
+        self.assertEqual(action["res_model"], "appraisal.summary.export")
+        self.assertEqual(wizard.stale_count, 1)
+        self.assertFalse(wizard.file_data)
+        # A superior's export never recomputes nor warns: their rows as stored.
+        content = self.Summary.with_user(self.user_head)._generate_annual_xlsx(
+            2025, self.company)
+        self.assertTrue(content)
+        # Download as it stands: a second click.
+        self.assertEqual(wizard.action_export()["type"], "ir.actions.act_url")
+        self.assertTrue(wizard.file_data)
+        # Or the recompute, as the period's job.
+        wizard.action_recompute()
+        period = self.periods[(2025, 1, "month", self.company.id)]
+        self.assertEqual(period.job_kind, "annual")
+        self.assertEqual(period.job_user_id, self.user_hr)
+        while period.job_kind:
+            self.env["appraisal.period"]._cron_run_jobs()
+        self.assertFalse(self.Summary._stale_employee_ids(self.company, 2025))
+        # Only HR may start it.
+        wizard = self.env["appraisal.summary.export"].with_user(self.user_leader).create(
+            {"year": 2025})
+        with self.assertRaises(AccessError):
+            wizard.action_recompute()
+
     def test_annual_xlsx(self):
         if openpyxl is None:
             self.skipTest("openpyxl is not installed")
