@@ -1,3 +1,4 @@
+from . import appraisal_compat
 from . import appraisal_managed_mixin
 from . import res_company
 from . import res_config_settings

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
+from .. import compat
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
 from ..workflow_write import creating, in_workflow, workflow_writing
@@ -102,6 +103,14 @@ TEMPLATE_OVERDUE = {
 }
 
 
+@compat.groups_reordered
+@compat.sql_constraints(
+    (
+        "employee_period_uniq",
+        "unique(employee_id, period_id)",
+        "An employee has only one appraisal form per period.",
+    ),
+)
 class AppraisalForm(models.Model):
     _name = "appraisal.form"
     _description = "Monthly Appraisal Form"
@@ -291,14 +300,6 @@ class AppraisalForm(models.Model):
     any_scored = fields.Boolean(compute="_compute_any_scored")
     quota_hint = fields.Text(string="Excellent Quota", compute="_compute_quota_hint")
 
-    _sql_constraints = [
-        (
-            "employee_period_uniq",
-            "unique(employee_id, period_id)",
-            "An employee has only one appraisal form per period.",
-        ),
-    ]
-
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -461,11 +462,9 @@ class AppraisalForm(models.Model):
                 )
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        groups = super().read_group(
-            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
-        )
-        return sort_groups_by_rating(groups, groupby, orderby, lazy)
+    def _web_groups_reorder(self, groups, groupby, order):
+        # The web client's groups (compat.groups_reordered): levels by rank.
+        return sort_groups_by_rating(groups, groupby, order, lazy=False)
 
     # ------------------------------------------------------------------
     # Constraints and CRUD

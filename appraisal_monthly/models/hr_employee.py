@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .. import compat
+
 # Fields of hr.employee and hr.department that shape the hierarchy of
 # superiors: a change of one of them forgets the hierarchy computed in the
 # transaction (see _get_appraisal_managed_by).
@@ -157,7 +159,7 @@ class HrEmployee(models.Model):
         the user's employee records (archived people included), walked by a
         recursive query, and the members of the departments they head with
         their sub-departments (the departments' parent path)."""
-        self.env["hr.employee"].flush_model(["user_id", "parent_id", "department_id"])
+        compat.flush_employees(self.env, ["user_id", "parent_id", "department_id"])
         self.env["hr.department"].flush_model(["manager_id", "parent_path"])
         self.env.cr.execute(SQL(
             """
@@ -172,13 +174,16 @@ class HrEmployee(models.Model):
             UNION
             SELECT e.id
               FROM hr_employee e
-              JOIN hr_department d ON d.id = e.department_id
+              %(version_join)s
+              JOIN hr_department d ON d.id = %(department)s
               JOIN hr_department h ON starts_with(d.parent_path, h.parent_path)
               JOIN mine ON h.manager_id = mine.id
             EXCEPT
             SELECT id FROM mine
             """,
             user=user.id,
+            version_join=compat.employee_version_join("e"),
+            department=compat.employee_column("e", "department_id"),
         ))
         return self.browse(sorted(row[0] for row in self.env.cr.fetchall()))
 

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .. import compat
 from .common import AppraisalCommon
 
 JOB_CRON = "appraisal_monthly.ir_cron_appraisal_jobs"
@@ -105,7 +106,7 @@ class TestBackgroundJobs(AppraisalCommon):
         self._request_generation()
         # The requester is no longer an HR officer when the job runs: it
         # stops, makes nothing, and says so.
-        self.user_hr.groups_id -= self.env.ref("appraisal_monthly.group_appraisal_officer")
+        self.user_hr[compat.GROUPS_FIELD] -= self.env.ref("appraisal_monthly.group_appraisal_officer")
         self._run_jobs()
         self.assertFalse(self.march.job_kind)
         self.assertFalse(self._forms())

@@ -1,6 +1,14 @@
 from odoo import fields, models
+from odoo.addons.appraisal_monthly import compat
 
 
+@compat.sql_constraints(
+    (
+        "code_uniq",
+        "unique(code)",
+        "The code of an authority must be unique.",
+    ),
+)
 class AppraisalRewardAuthority(models.Model):
     """Who signs a commendation decision (Law 06/2022, art. 80): each title
     lists the authorities that may grant it."""
@@ -21,7 +29,3 @@ class AppraisalRewardAuthority(models.Model):
         "the company's name when empty.")
     number_suffix = fields.Char(
         default="/QĐ-UBND", help="Appended to the number of new decisions, e.g. /QĐ-UBND.")
-
-    _sql_constraints = [
-        ("code_uniq", "unique(code)", "The code of an authority must be unique."),
-    ]

@@ -1,8 +1,21 @@
 from odoo import api, fields, models
+from odoo.addons.appraisal_monthly import compat
 
 from ..rules import amounts
 
 
+@compat.sql_constraints(
+    (
+        "amount_positive",
+        "CHECK(amount > 0)",
+        "The base salary must be positive.",
+    ),
+    (
+        "date_company_uniq",
+        "unique(date_from, company_id)",
+        "One base salary per date (and company).",
+    ),
+)
 class AppraisalRewardBaseSalary(models.Model):
     """The base salary (mức lương cơ sở) by date: awards are multiples of
     the one in force on the decision date.  HR adds a row when the
@@ -19,12 +32,6 @@ class AppraisalRewardBaseSalary(models.Model):
         "res.company", tracking=True,
         help="Leave empty for the national amount; a company's own row wins on the same date.")
     reference = fields.Char(string="Legal Basis", help="E.g. Nghị định 73/2024/NĐ-CP.")
-
-    _sql_constraints = [
-        ("amount_positive", "CHECK(amount > 0)", "The base salary must be positive."),
-        ("date_company_uniq", "unique(date_from, company_id)",
-         "One base salary per date (and company)."),
-    ]
 
     @api.depends("date_from", "amount")
     def _compute_display_name(self):

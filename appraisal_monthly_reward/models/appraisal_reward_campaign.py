@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.addons.appraisal_monthly import compat
 
 from ..rules import amounts, eligibility, quota, votes
 
@@ -11,6 +12,13 @@ COUNCIL_GROUP = "appraisal_monthly_reward.group_reward_council"
 OPEN_NOMINATION_STATES = ("draft", "submitted", "checked")
 
 
+@compat.sql_constraints(
+    (
+        "name_company_uniq",
+        "unique(name, company_id)",
+        "A campaign's name is unique.",
+    ),
+)
 class AppraisalRewardCampaign(models.Model):
     """A yearly emulation review (đợt xét thi đua) of a company.
 
@@ -54,10 +62,6 @@ class AppraisalRewardCampaign(models.Model):
     decision_count = fields.Integer(compute="_compute_counts")
     quota_summary = fields.Text(compute="_compute_quota_summary")
     note = fields.Html()
-
-    _sql_constraints = [
-        ("name_company_uniq", "unique(name, company_id)", "A campaign's name is unique."),
-    ]
 
     @api.model
     def _default_year(self):

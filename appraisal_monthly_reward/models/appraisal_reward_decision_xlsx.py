@@ -3,7 +3,7 @@ import io
 
 from odoo import models
 from odoo.exceptions import UserError
-from odoo.tools.misc import xlsxwriter
+from odoo.addons.appraisal_monthly.compat import xlsxwriter
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 COLUMNS = (  # (header, width)

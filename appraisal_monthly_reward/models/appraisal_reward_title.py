@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.addons.appraisal_monthly import compat
 
 from ..rules import eligibility
 
@@ -24,6 +25,24 @@ SCOPE_SELECTION = [
 COMPARE_SELECTION = [("gt", "More than"), ("ge", "At least")]
 
 
+@compat.sql_constraints(
+    (
+        "code_company_uniq",
+        "unique(code, company_id)",
+        "A title code is unique per company.",
+    ),
+    (
+        "coefficient_positive",
+        "CHECK(coefficient >= 0)",
+        "The coefficient cannot be negative.",
+    ),
+    (
+        "percent_range",
+        "CHECK(share_percent BETWEEN 0 AND 100 AND vote_percent BETWEEN 0 AND 100 "
+        "AND quota_percent BETWEEN 0 AND 100)",
+        "Percentages lie between 0 and 100.",
+    ),
+)
 class AppraisalRewardTitle(models.Model):
     """A title or form of commendation (danh hiệu, hình thức khen thưởng)
     with its conditions as parameters: the shipped data carry the defaults
@@ -126,15 +145,6 @@ class AppraisalRewardTitle(models.Model):
     vote_compare = fields.Selection(
         COMPARE_SELECTION, string="Vote Comparison", default="gt", required=True, tracking=True)
     vote_percent = fields.Float(string="Votes For (%)", default=50.0, tracking=True)
-
-    _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "A title code is unique per company."),
-        ("coefficient_positive", "CHECK(coefficient >= 0)", "The coefficient cannot be negative."),
-        ("percent_range",
-         "CHECK(share_percent BETWEEN 0 AND 100 AND vote_percent BETWEEN 0 AND 100 "
-         "AND quota_percent BETWEEN 0 AND 100)",
-         "Percentages lie between 0 and 100."),
-    ]
 
     @api.constrains("prereq_title_id", "share_title_id", "member_title_id")
     def _check_dependencies(self):

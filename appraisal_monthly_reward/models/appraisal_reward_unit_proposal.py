@@ -1,9 +1,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.addons.appraisal_monthly import compat
 
 from .appraisal_reward_campaign import COMMITTEE_GROUP
 
 
+@compat.sql_constraints(
+    (
+        "campaign_unit_uniq",
+        "unique(campaign_id, unit_id)",
+        "One list per unit and campaign.",
+    ),
+)
 class AppraisalRewardUnitProposal(models.Model):
     """A unit's list for a campaign: the minutes of its review meeting
     (biên bản bình xét), then submitted by its head and forwarded by the
@@ -31,10 +39,6 @@ class AppraisalRewardUnitProposal(models.Model):
         default="draft", required=True, readonly=True, tracking=True, copy=False)
     nomination_ids = fields.One2many(
         "appraisal.reward.nomination", compute="_compute_nomination_ids", string="Nominations")
-
-    _sql_constraints = [
-        ("campaign_unit_uniq", "unique(campaign_id, unit_id)", "One list per unit and campaign."),
-    ]
 
     @api.depends("campaign_id", "unit_id")
     def _compute_nomination_ids(self):

@@ -1,9 +1,17 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.addons.appraisal_monthly import compat
 
 VOTE_SELECTION = [("for", "For"), ("against", "Against"), ("abstain", "Abstain")]
 
 
+@compat.sql_constraints(
+    (
+        "nomination_user_uniq",
+        "unique(nomination_id, user_id)",
+        "A member has one ballot per nomination.",
+    ),
+)
 class AppraisalRewardVote(models.Model):
     """One council member's ballot on one nomination.  Only that member
     reads and casts it (record rules), and only while the council votes."""
@@ -29,11 +37,6 @@ class AppraisalRewardVote(models.Model):
                               readonly=True)
     vote = fields.Selection(VOTE_SELECTION)
     date_vote = fields.Datetime(readonly=True)
-
-    _sql_constraints = [
-        ("nomination_user_uniq", "unique(nomination_id, user_id)",
-         "A member has one ballot per nomination."),
-    ]
 
     def write(self, vals):
         self._reward_check_write(vals)
