@@ -40,6 +40,13 @@ raise_on_email=False)``                author_id, email_from)``
                                        domain_not / FALSE_DOMAIN / TRUE_DOMAIN``
 ``ir_qweb.QWebException`` (19:         ``compat.QWebException``
 ``QWebError``)
+``ir.cron._notify_progress`` (19:      ``compat.cron_notify_progress(env, done,
+deprecated)                            remaining)``
+``registry.in_test_mode()`` (19:       ``compat.registry_in_test_mode(registry)``
+gone)
+an employee's manager following their  ``compat.manager_following_department``
+department (18: hr computes it; 19:    (hr_employee.py's create and write)
+not)
 ``record_name`` in the values of       ``compat.message_create_values(values)``
 ``_message_create`` (19: computed)
 ``hr_employee.department_id`` /        ``compat.employee_version_join(alias)``
@@ -60,6 +67,8 @@ data file loads the one of the running series with::
 
 (``models/appraisal_compat.py``).  Everything else in XML is common.
 """
+
+import warnings
 
 from odoo import models, release
 from odoo.tools import SQL
@@ -244,6 +253,18 @@ def employee_column(alias, fname):
     return SQL.identifier(alias, fname)
 
 
+def manager_following_department(env, vals):
+    """The manager an employee gets with ``vals`` (a create or write) as on
+    18.0, where hr computes ``parent_id`` from the department: the new
+    department's manager, when it has one and ``vals`` sets no manager.
+    19.0 keeps the manager as written; this gives it back 18.0's behaviour
+    (empty recordset: nothing to add)."""
+    Employee = env["hr.employee"]
+    if not IS_19 or "parent_id" in vals or not vals.get("department_id"):
+        return Employee
+    return env["hr.department"].sudo().browse(vals["department_id"]).manager_id.with_env(env)
+
+
 def flush_employees(env, fnames):
     """Flush hr.employee's ``fnames`` to the database before raw SQL reads
     them (19.0: their version's too)."""
@@ -274,6 +295,33 @@ def message_create_values(values):
     """``values`` for ``mail.thread._message_create`` without the keys the
     series does not take."""
     return {key: value for key, value in values.items() if key not in _MESSAGE_COMPUTED_FIELDS}
+
+
+# --- scheduled actions --------------------------------------------------------
+def cron_notify_progress(env, done, remaining):
+    """Tell the running scheduled action how much its call did and what is
+    left (the scheduler calls it again while work is left), as
+    ``ir.cron._notify_progress`` does on both series; nothing outside a
+    scheduled run.  19.0 deprecates that method for ``_commit_progress``,
+    which also commits (and adds up ``done``): same effect here, since the
+    scheduler commits after each call, but not outside a scheduled run."""
+    cron = env["ir.cron"]
+    if IS_19:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return cron._notify_progress(done=done, remaining=remaining)
+    return cron._notify_progress(done=done, remaining=remaining)
+
+
+# --- tests ------------------------------------------------------------------
+def registry_in_test_mode(registry):
+    """Whether ``registry`` hands out test cursors (an HttpCase, a test
+    server), so that no independent transaction can be opened.  18.0 asks
+    ``registry.in_test_mode()``; 19.0 dropped it and patches the registry's
+    ``cursor`` method on the instance instead."""
+    if IS_19:
+        return "cursor" in vars(registry)
+    return registry.in_test_mode()
 
 
 # --- demo data ------------------------------------------------------------

@@ -30,6 +30,8 @@ PY_FORBIDDEN = [
     (r"\bodoo\.osv\b|\bexpression\.(OR|AND|normalize_domain|FALSE_DOMAIN|TRUE_DOMAIN)\b",
      "compat.domain_or / domain_and / domain_not / FALSE_DOMAIN (19.0 deprecates odoo.osv)"),
     (r"\bQWebException\b(?<!compat\.QWebException)", "compat.QWebException (19.0: QWebError)"),
+    (r"\._notify_progress\(|\._commit_progress\(", "compat.cron_notify_progress(env, done, remaining)"),
+    (r"\.in_test_mode\(", "compat.registry_in_test_mode(registry)"),
     (r"\buser_has_groups\(", "self.env.user.has_group(xmlid)"),
     (r"\bnumbercall\b", "nothing: ir.cron has no numbercall since 18.0"),
     (r"\bdef name_get\b", "_compute_display_name"),
@@ -86,6 +88,20 @@ def test_xml_fields_that_differ_are_versioned():
         "these fields have another name on one series: put them in "
         "versioned/18.0/ and versioned/19.0/ (loaded by appraisal.compat): "
         + ", ".join(found))
+
+
+def test_mail_templates_choose_their_recipients():
+    # 19.0 sends to the record's default recipients unless told otherwise
+    # (use_default_to defaults to True there, False on 18.0).
+    found = []
+    for path in _sources("*.xml"):
+        for record in etree.parse(str(path)).xpath("//record[@model='mail.template']"):
+            fields = {f.get("name"): f for f in record.iter("field")}
+            if "partner_to" in fields or "email_to" in fields:
+                use = fields.get("use_default_to")
+                if use is None or use.get("eval") != "False":
+                    found.append(f"{path.relative_to(ROOT)}:{record.sourceline}")
+    assert not found, f'add <field name="use_default_to" eval="False"/>: {found}'
 
 
 def test_search_views_use_groups_both_accept():

@@ -58,11 +58,21 @@ class HrEmployee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env["hr.employee"]._forget_appraisal_hierarchy()
+        vals_list = [
+            dict(vals, parent_id=manager.id) if manager else vals
+            for vals in vals_list
+            for manager in [compat.manager_following_department(self.env, vals)]
+        ]
         return super().create(vals_list)
 
     def write(self, vals):
         if HIERARCHY_FIELDS & set(vals):
             self._forget_appraisal_hierarchy()
+        # The manager follows the department, as hr does it on 18.0.
+        manager = compat.manager_following_department(self.env, vals)
+        if manager and self - manager:
+            super(HrEmployee, self - manager).write(dict(vals, parent_id=manager.id))
+            return super(HrEmployee, self & manager).write(vals) if self & manager else True
         return super().write(vals)
 
     def unlink(self):
