@@ -84,11 +84,11 @@ IS_19 = ODOO_MAJOR >= 19
 # odoo.tools.misc; 19.0 dropped it.  Both give the library (or None).
 if IS_19:  # pragma: no cover - depends on the series
     try:
-        import xlsxwriter
+        import xlsxwriter  # pylint: disable=unused-import
     except ImportError:
         xlsxwriter = None
 else:
-    from odoo.tools.misc import xlsxwriter  # noqa: F401  (compat: 18.0 only)
+    from odoo.tools.misc import xlsxwriter  # noqa: F401  pylint: disable=unused-import
 
 # --- domains ----------------------------------------------------------------
 # 19.0 deprecates odoo.osv.expression (a warning at import and at each
@@ -133,9 +133,11 @@ else:
 # --- QWeb -------------------------------------------------------------------
 #: The error a QWeb template's rendering raises (wrapping the cause).
 if IS_19:  # pragma: no cover - depends on the series
-    from odoo.addons.base.models.ir_qweb import QWebError as QWebException
+    from odoo.addons.base.models.ir_qweb import (  # pylint: disable=unused-import
+        QWebError as QWebException,
+    )
 else:
-    from odoo.addons.base.models.ir_qweb import QWebException  # noqa: F401
+    from odoo.addons.base.models.ir_qweb import QWebException  # noqa: F401  pylint: disable=unused-import
 
 
 # --- groups of a user ---------------------------------------------------
