@@ -31,7 +31,8 @@ on 19)                                 aggregates)`` which both have; to
                                        ``@compat.groups_reordered`` and a
                                        ``_web_groups_reorder`` method
 ``--without-demo`` / demo by default   ``odoo_demo_option`` in
-                                       ``scripts/common.sh``
+(19 loads demo only with               ``scripts/common.sh``; the benchmark
+``--with-demo``)                       passes ``--without-demo=True``
 group ``category_id`` (18) /           ``versioned/<series>/*.xml`` loaded
 ``privilege_id`` (19) in security XML  by ``appraisal.compat`` (below)
 ``_message_compute_author(...,         ``compat.message_compute_author(records,
@@ -57,15 +58,20 @@ not)
 =====================================  ==================================
 
 **Versioned XML.** Data that cannot be written one way for both series
-(group categories vs privileges, the groups of demo users and of actions)
-lives in ``<addon>/versioned/18.0/<name>.xml`` and
-``<addon>/versioned/19.0/<name>.xml``, same xml ids in both, and a common
-data file loads the one of the running series with::
+(group categories vs privileges, the users of groups, the groups of demo
+users and of actions, the demo employees' gender) lives in
+``<addon>/versioned/18.0/<name>.xml`` and ``<addon>/versioned/19.0/<name>.xml``
+(the same file names, the same xml ids; 19.0 adds the
+``res.groups.privilege`` records), and a common data file loads the one of
+the running series where the data belongs with::
 
     <function model="appraisal.compat" name="_load_versioned_data"
-              eval="['appraisal_monthly', 'security_groups.xml']"/>
+              eval="['appraisal_monthly', 'security.xml']"/>
 
-(``models/appraisal_compat.py``).  Everything else in XML is common.
+(``models/appraisal_compat.py``; demo files pass ``True`` as a third
+argument: noupdate).  Everything else in XML is common: a search view's
+``<group>`` without ``expand``/``string``, no ``target="inline"``, mail
+templates with ``use_default_to`` False.
 """
 
 import warnings
@@ -324,14 +330,3 @@ def registry_in_test_mode(registry):
     if IS_19:
         return "cursor" in vars(registry)
     return registry.in_test_mode()
-
-
-# --- demo data ------------------------------------------------------------
-def demo_cli_option():
-    """The odoo-bin option that installs demo data in a new database."""
-    return ["--with-demo"] if IS_19 else []
-
-
-def without_demo_cli_option():
-    """The odoo-bin option that installs no demo data in a new database."""
-    return [] if IS_19 else ["--without-demo=all"]
