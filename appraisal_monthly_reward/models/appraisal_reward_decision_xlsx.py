@@ -111,5 +111,7 @@ class AppraisalRewardDecision(models.Model):
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/%s?download=true" % attachment.id,
-            "target": "self",
+            # A download, not a navigation: the page (and its dialog) stays;
+            # 19.0 treats "self" as leaving the page.
+            "target": "download",
         }

@@ -9,6 +9,41 @@ const tours = registry.category("web_tour.tours");
 const grid = ".o_appraisal_lines";
 const row = (name) => `${grid} .o_data_row:contains("${name}")`;
 const selected = `${grid} .o_data_row.o_selected_row`;
+// The row being edited, once it is the one clicked: Odoo 19 saves the
+// previous row before selecting the next (Odoo 18 switched at once).
+const selectedRow = (name) => `${grid} .o_data_row.o_selected_row:contains("${name}")`;
+const LEVELS = ["excellent", "good", "completed", "failed"];
+
+/**
+ * Set the form's level: Odoo 18 shows a <select>, Odoo 19 a SelectMenu
+ * (a dropdown of the levels in their order).
+ */
+function chooseLevel(level) {
+    return {
+        content: `Set the level: ${level}`,
+        trigger: `.o_form_view .o_field_widget[name="rating"]`,
+        async run() {
+            const field = this.anchor;
+            const select = field.querySelector("select");
+            if (select) {
+                const option = [...select.options].find((o) => o.value.includes(level));
+                select.value = option.value;
+                select.dispatchEvent(new Event("change", { bubbles: true }));
+                return;
+            }
+            field.querySelector(".o_select_menu_toggler").click();
+            for (let tries = 0; tries < 100; tries++) {
+                const items = document.querySelectorAll(".o_select_menu_item");
+                if (items.length >= LEVELS.length) {
+                    items[LEVELS.indexOf(level)].click();
+                    return;
+                }
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            throw new Error("The level's menu did not open");
+        },
+    };
+}
 const status = (state) =>
     `.o_statusbar_status button.o_arrow_button_current[data-value="${state}"]`;
 
@@ -40,7 +75,7 @@ tours.add("appraisal_employee_tour", {
         attachEvidence("minh_chung.txt"),
         { content: "The evidence is listed", trigger: `${selected} td[name="attachment_ids"]:contains("minh_chung.txt")` },
         { trigger: `${row("Đạo đức, lối sống")} td[name="self_score"]`, run: "click" },
-        { trigger: `${selected} td[name="self_score"] input`, run: "edit 5" },
+        { trigger: `${selectedRow("Đạo đức, lối sống")} td[name="self_score"] input`, run: "edit 5" },
         { content: "The running total shows", trigger: `.o_form_view .o_field_widget[name="self_score"]` },
         { trigger: `.o_form_view button[name="action_submit"]`, run: "click" },
         { content: "Submitted", trigger: status("submitted") },
@@ -56,8 +91,8 @@ tours.add("appraisal_superior_tour", {
         { trigger: `.o_form_view button[name="action_copy_self_scores"]`, run: "click" },
         { content: "Self scores copied", trigger: `${row("Ý thức tổ chức kỷ luật")} td[name="manager_score"]:not(:empty)` },
         { trigger: `${row("Ý thức tổ chức kỷ luật")} td[name="manager_score"]`, run: "click" },
-        { trigger: `${selected} td[name="manager_score"] input`, run: "edit 3" },
-        { trigger: `${selected} td[name="manager_note"] textarea`, run: "edit Còn đi muộn hai buổi trong tháng." },
+        { trigger: `${selectedRow("Ý thức tổ chức kỷ luật")} td[name="manager_score"] input`, run: "edit 3" },
+        { trigger: `${selectedRow("Ý thức tổ chức kỷ luật")} td[name="manager_note"] textarea`, run: "edit Còn đi muộn hai buổi trong tháng." },
         { trigger: `.o_form_view button[name="action_review"]`, run: "click" },
         { content: "Reviewed", trigger: status("reviewed") },
         { trigger: ".o_breadcrumb .breadcrumb-item a", run: "click" },
@@ -78,7 +113,7 @@ tours.add("appraisal_head_tour", {
     steps: () => [
         { content: "The app opens on the forms to approve", trigger: `.o_list_view .o_data_row:contains("Phạm Thị Lan") td[name="period_id"]`, run: "click" },
         { content: "The quota consequence shows", trigger: `.o_form_view .o_field_widget[name="quota_hint"]:contains(":")` },
-        { trigger: `.o_form_view .o_field_widget[name="rating"] select`, run: "selectByIndex 3" },
+        chooseLevel("completed"),
         {
             trigger: `.o_form_view .o_field_widget[name="rating_change_reason"] textarea`,
             run: "edit Chưa hoàn thành đúng hạn báo cáo tổng kết của bộ phận.",
