@@ -509,7 +509,10 @@ class AppraisalForm(models.Model):
             [vals["period_id"] for vals in vals_list if vals.get("period_id")]
         )
         for vals in vals_list:
-            employee = employees.browse(vals.get("employee_id"))
+            # Read with the batch's prefetch (Odoo 19 computes the
+            # department and job from the employee's version, else one by one).
+            employee = employees.browse(vals.get("employee_id")).with_prefetch(
+                employees._prefetch_ids)
             period = periods.browse(vals.get("period_id"))
             if employee and not vals.get("criteria_set_id"):
                 criteria_set = found_sets.get(employee)
