@@ -1079,7 +1079,12 @@ def drop_db(args, name):
 def stub_smtp():
     """No e-mail leaves the machine: connecting and sending are stubbed;
     rendering, queueing and the bookkeeping of sending still run."""
-    from odoo.addons.base.models.ir_mail_server import IrMailServer  # noqa: PLC0415
+    from odoo.addons.base.models import ir_mail_server  # noqa: PLC0415
+
+    # The class is IrMailServer on 18.0, IrMail_Server on 19.0.
+    IrMailServer = next(
+        getattr(ir_mail_server, name) for name in ("IrMailServer", "IrMail_Server")
+        if hasattr(ir_mail_server, name))
 
     class Session:
         def quit(self):

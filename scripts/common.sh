@@ -3,7 +3,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The Odoo series to run: 18.0 or 19.0 (default: the newest one that passes
 # the whole suite).  Each series has its own tree, Python environment and
 # pinned requirements; ODOO_PATH / ODOO_PYTHON override the first two.
-ODOO_VERSION=${ODOO_VERSION:-18.0}
+ODOO_VERSION=${ODOO_VERSION:-19.0}
 case "$ODOO_VERSION" in
     18|18.0) ODOO_VERSION=18.0 ;;
     19|19.0) ODOO_VERSION=19.0 ;;
