@@ -2,7 +2,7 @@
     "name": "Monthly Appraisal (CBCCVC)",
     "summary": "Monthly self-assessment, scoring, review and approval of "
     "cadres, civil servants and employees (Decree 335/2025)",
-    "version": "18.0.1.0.0",
+    "version": "1.0.0",
     "category": "Human Resources/Appraisal",
     "website": "https://github.com/appraisal-monthly/appraisal_monthly",
     "author": "appraisal_monthly developers",

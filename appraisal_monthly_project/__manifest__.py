@@ -1,7 +1,7 @@
 {
     "name": "Monthly Appraisal - Project Tasks",
     "summary": "Fill the appraisal work plans from the Project app's tasks",
-    "version": "18.0.1.0.0",
+    "version": "1.0.0",
     "category": "Human Resources/Appraisal",
     "website": "https://github.com/appraisal-monthly/appraisal_monthly",
     "author": "appraisal_monthly developers",

@@ -3,7 +3,7 @@
     "summary": "From annual appraisal results to numbered award decisions: "
     "titles, initiatives, campaigns, council votes, decisions and amounts "
     "(Law 06/2022/QH15, Decree 152/2025)",
-    "version": "18.0.1.0.0",
+    "version": "1.0.0",
     "category": "Human Resources/Appraisal",
     "website": "https://github.com/appraisal-monthly/appraisal_monthly",
     "author": "appraisal_monthly developers",

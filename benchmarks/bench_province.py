@@ -43,7 +43,8 @@ sent after commit included), peak memory (growth of the resident set over
 the step; ``--tracemalloc`` for Python's own peak, slower) and the rows
 added to the main tables.  Each step ends with a commit, as a request does.
 
-    /opt/venv18/bin/python benchmarks/bench_province.py -n 1000
+    /opt/venv18/bin/python benchmarks/bench_province.py -n 1000   # Odoo 18.0
+    /opt/venv19/bin/python benchmarks/bench_province.py -n 1000   # Odoo 19.0
     /opt/venv18/bin/python benchmarks/bench_province.py -n 1000 --keep-db --json out.json
     /opt/venv18/bin/python benchmarks/bench_province.py -n 200 --template bench_tpl --query-sources
 
@@ -75,7 +76,12 @@ import tracemalloc
 import warnings
 from collections import Counter, defaultdict
 
-ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo18")
+# The Odoo tree: ODOO_PATH, else the one of ODOO_VERSION (18.0 or 19.0), else
+# the one beside this python's environment (/opt/venv19 -> /opt/odoo19).
+_VENV_MAJOR = os.path.basename(sys.prefix).replace("venv", "")
+ODOO_PATH = os.environ.get("ODOO_PATH") or "/opt/odoo%s" % (
+    os.environ.get("ODOO_VERSION", "").split(".")[0]
+    or (_VENV_MAJOR if _VENV_MAJOR in ("18", "19") else "18"))
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ODOO_PATH not in sys.path:
     sys.path.insert(0, ODOO_PATH)
@@ -385,6 +391,8 @@ def vn_name(rnd):
 def build_province(env, n, seed=11, lang=None, log=print):
     """Create the province (company, departments, users, employees, measures,
     tasks, the open period); returns a dict describing it."""
+    from odoo.addons.appraisal_monthly import compat  # noqa: PLC0415 (once Odoo knows its addons)
+
     rnd = random.Random(seed)
     base_env = env
     env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
@@ -443,7 +451,7 @@ def build_province(env, n, seed=11, lang=None, log=print):
             "email": "bench%s.%05d@tinh.gov.vn" % (tag, p["index"]),
             "company_id": company.id,
             "company_ids": [Command.set(company.ids)],
-            "groups_id": [Command.set(
+            compat.GROUPS_FIELD: [Command.set(
                 (group_user | (officer if p["role"] == "hr" else no_group)
                  | (manager if p["role"] == "secretary" else no_group)).ids
             )],
@@ -1067,7 +1075,8 @@ def db_exists(args, name):
 def install_db(args, name):
     command = [sys.executable, os.path.join(ODOO_PATH, "odoo-bin"), *db_args(args),
                "--addons-path", addons_path(), "-d", name, "-i", "appraisal_monthly",
-               "--without-demo=all", "--no-http", "--stop-after-init", "--log-level=warn"]
+               # No demo: "=True" is read so by 18.0 and by 19.0 (whose default it is).
+               "--without-demo=True", "--no-http", "--stop-after-init", "--log-level=warn"]
     if args.lang and args.lang != "en_US":
         command.append("--load-language=%s" % args.lang)
     print("Installing appraisal_monthly (no demo%s) on %s ..." % (
@@ -1098,7 +1107,12 @@ def drop_db(args, name):
 def stub_smtp():
     """No e-mail leaves the machine: connecting and sending are stubbed;
     rendering, queueing and the bookkeeping of sending still run."""
-    from odoo.addons.base.models.ir_mail_server import IrMailServer  # noqa: PLC0415
+    from odoo.addons.base.models import ir_mail_server  # noqa: PLC0415
+
+    # The class is IrMailServer on 18.0, IrMail_Server on 19.0.
+    IrMailServer = next(
+        getattr(ir_mail_server, name) for name in ("IrMailServer", "IrMail_Server")
+        if hasattr(ir_mail_server, name))
 
     class Session:
         def quit(self):

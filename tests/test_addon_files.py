@@ -15,7 +15,8 @@ def _manifest(addon_path):
 
 def test_manifest(addon_path):
     manifest = _manifest(addon_path)
-    assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", manifest["version"])
+    # A plain x.y.z: Odoo 18.0 and 19.0 each prefix it with their series.
+    assert re.fullmatch(r"\d+\.\d+\.\d+", manifest["version"])
     assert manifest["license"] in ("LGPL-3", "AGPL-3", "GPL-3")
     assert "description" not in manifest
     for path in manifest["data"] + manifest.get("demo", []):

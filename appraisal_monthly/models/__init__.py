@@ -1,3 +1,4 @@
+from . import appraisal_compat
 from . import appraisal_managed_mixin
 from . import appraisal_input_mixin
 from . import appraisal_workflow_mixin

@@ -3,9 +3,17 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
 from ..user_lang import in_user_lang
 
 
+@compat.sql_constraints(
+    (
+        "code_company_uniq",
+        "unique(code, company_id)",
+        "The code of a criteria set must be unique per company.",
+    ),
+)
 class AppraisalCriteriaSet(models.Model):
     _name = "appraisal.criteria.set"
     _description = "Appraisal Criteria Set"
@@ -53,14 +61,6 @@ class AppraisalCriteriaSet(models.Model):
         string="Maximum Penalty", compute="_compute_max_score", store=True
     )
     form_count = fields.Integer(compute="_compute_form_count")
-
-    _sql_constraints = [
-        (
-            "code_company_uniq",
-            "unique(code, company_id)",
-            "The code of a criteria set must be unique per company.",
-        ),
-    ]
 
     @api.depends(
         "criterion_ids.max_score",

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
+from .. import compat
 from ..number_format import format_number
 from ..rules import quota, scoring, workflow
 from ..user_lang import in_user_lang
@@ -103,6 +104,14 @@ TEMPLATE_OVERDUE = {
 }
 
 
+@compat.groups_reordered
+@compat.sql_constraints(
+    (
+        "employee_period_uniq",
+        "unique(employee_id, period_id)",
+        "An employee has only one appraisal form per period.",
+    ),
+)
 class AppraisalForm(models.Model):
     _name = "appraisal.form"
     _description = "Monthly Appraisal Form"
@@ -303,14 +312,6 @@ class AppraisalForm(models.Model):
     any_scored = fields.Boolean(compute="_compute_any_scored")
     quota_hint = fields.Text(string="Excellent Quota", compute="_compute_quota_hint")
 
-    _sql_constraints = [
-        (
-            "employee_period_uniq",
-            "unique(employee_id, period_id)",
-            "An employee has only one appraisal form per period.",
-        ),
-    ]
-
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -498,11 +499,9 @@ class AppraisalForm(models.Model):
                 )
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        groups = super().read_group(
-            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
-        )
-        return sort_groups_by_rating(groups, groupby, orderby, lazy)
+    def _web_groups_reorder(self, groups, groupby, order):
+        # The web client's groups (compat.groups_reordered): levels by rank.
+        return sort_groups_by_rating(groups, groupby, order, lazy=False)
 
     # ------------------------------------------------------------------
     # Constraints and CRUD
@@ -547,7 +546,10 @@ class AppraisalForm(models.Model):
             [vals["period_id"] for vals in vals_list if vals.get("period_id")]
         )
         for vals in vals_list:
-            employee = employees.browse(vals.get("employee_id"))
+            # Read with the batch's prefetch (Odoo 19 computes the
+            # department and job from the employee's version, else one by one).
+            employee = employees.browse(vals.get("employee_id")).with_prefetch(
+                employees._prefetch_ids)
             period = periods.browse(vals.get("period_id"))
             if employee and not vals.get("criteria_set_id"):
                 criteria_set = found_sets.get(employee)

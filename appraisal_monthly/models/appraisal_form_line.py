@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from .. import compat
 from ..number_format import format_score
 from ..rules import scoring
 from ..user_lang import in_user_lang
@@ -19,6 +20,18 @@ MANAGER_FIELDS = {"manager_score", "manager_veto", "manager_note"}
 AUTO_SOURCES = ("task_result", "unit_result")
 
 
+@compat.sql_constraints(
+    (
+        "self_score_range",
+        "CHECK(self_score IS NULL OR (self_score >= 0 AND self_score <= max_score))",
+        "A self score must lie between 0 and the criterion's maximum.",
+    ),
+    (
+        "manager_score_range",
+        "CHECK(manager_score IS NULL OR (manager_score >= 0 AND manager_score <= max_score))",
+        "A superior's score must lie between 0 and the criterion's maximum.",
+    ),
+)
 class AppraisalFormLine(models.Model):
     _name = "appraisal.form.line"
     _inherit = ["appraisal.input.mixin"]
@@ -87,19 +100,6 @@ class AppraisalFormLine(models.Model):
         "attachment_id",
         string="Evidence",
     )
-
-    _sql_constraints = [
-        (
-            "self_score_range",
-            "CHECK(self_score IS NULL OR (self_score >= 0 AND self_score <= max_score))",
-            "A self score must lie between 0 and the criterion's maximum.",
-        ),
-        (
-            "manager_score_range",
-            "CHECK(manager_score IS NULL OR (manager_score >= 0 AND manager_score <= max_score))",
-            "A superior's score must lie between 0 and the criterion's maximum.",
-        ),
-    ]
 
     @api.depends("self_score", "manager_score", "manager_scored", "self_veto", "manager_veto")
     def _compute_final(self):

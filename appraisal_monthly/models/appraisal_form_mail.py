@@ -8,9 +8,9 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models, tools
 from odoo.exceptions import MissingError
 from odoo.fields import Command
-from odoo.osv import expression
 from odoo.tools.mail import generate_tracking_message_id
 
+from .. import compat
 from .appraisal_form import (
     LATE_STEPS,
     STATE_BY_STEP,
@@ -114,7 +114,7 @@ class AppraisalForm(models.Model):
                 self.env._("Unsupported search on the late step: %(operator)s", operator=operator)
             )
         today = fields.Date.context_today(self)
-        late = expression.OR(
+        late = compat.domain_or(
             [self._get_late_step_domain(step, today) for step in STATE_BY_STEP]
         )
         domains = [
@@ -123,10 +123,10 @@ class AppraisalForm(models.Model):
             if step in values
         ]
         if values & {"none", False}:
-            domains.append(["!", *expression.normalize_domain(late)])
-        domain = expression.OR(domains) if domains else expression.FALSE_DOMAIN
+            domains.append(compat.domain_not(late))
+        domain = compat.domain_or(domains) if domains else compat.FALSE_DOMAIN
         if operator in ("!=", "not in"):
-            domain = ["!", *expression.normalize_domain(domain)]
+            domain = compat.domain_not(domain)
         return domain
 
     @api.depends(
@@ -289,9 +289,7 @@ class AppraisalForm(models.Model):
         tracking values, partners)."""
         if not values_list:
             return self.env["mail.message"]
-        author_id, email_from = self._message_compute_author(
-            author_id, None, raise_on_email=False
-        )
+        author_id, email_from = compat.message_compute_author(self, author_id, None)
         base = {
             "author_id": author_id,
             "email_from": email_from,
@@ -310,11 +308,11 @@ class AppraisalForm(models.Model):
         # are created here for all the messages at once.
         trackings = [values.get("tracking_value_ids") or [] for values in values_list]
         messages = self.sudo()._message_create([
-            dict(
+            compat.message_create_values(dict(
                 base,
                 message_id=generate_tracking_message_id("message-notify"),
                 **{key: value for key, value in values.items() if key != "tracking_value_ids"},
-            )
+            ))
             for values in values_list
         ])
         tracking_vals = [

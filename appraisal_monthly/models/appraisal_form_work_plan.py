@@ -21,17 +21,21 @@ class AppraisalForm(models.Model):
         compute="_compute_can_edit_tasks",
         help="The current user may add or change tasks of this work plan.",
     )
-    has_computed_lines = fields.Boolean(compute="_compute_work_plan_summary")
+    # Computed from the form's own lines as the superuser (compute_sudo),
+    # whoever reads the form: 19.0 checks the reader's access to hr.employee
+    # on assigning unit_failed_employee_ids; the four share their compute.
+    has_computed_lines = fields.Boolean(compute="_compute_work_plan_summary", compute_sudo=True)
     task_result_summary = fields.Text(
-        string="Task Results", compute="_compute_work_plan_summary"
+        string="Task Results", compute="_compute_work_plan_summary", compute_sudo=True
     )
     unit_result_summary = fields.Text(
-        string="Unit Result", compute="_compute_work_plan_summary"
+        string="Unit Result", compute="_compute_work_plan_summary", compute_sudo=True
     )
     unit_failed_employee_ids = fields.Many2many(
         "hr.employee",
         string="Failed Subordinates",
         compute="_compute_work_plan_summary",
+        compute_sudo=True,
     )
 
     @api.depends("task_ids")

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 
+from .. import compat
 from ..rules import quota, results, workflow
 from ..user_lang import in_user_lang
 from ..workflow_write import in_workflow
@@ -28,6 +29,18 @@ JOB_FIELDS = {
 FREE_PREFIXES = ("message_", "activity_")
 
 
+@compat.sql_constraints(
+    (
+        "date_check",
+        "CHECK(date_start <= date_end)",
+        "The period must end after it starts.",
+    ),
+    (
+        "period_uniq",
+        "unique(company_id, period_type, date_start)",
+        "This company already has an appraisal period starting on that date.",
+    ),
+)
 class AppraisalPeriod(models.Model):
     _name = "appraisal.period"
     _description = "Appraisal Period"
@@ -123,20 +136,6 @@ class AppraisalPeriod(models.Model):
         "appraisal.quota.exception", "period_id", string="Quota Exceptions"
     )
     quota_exception_count = fields.Integer(compute="_compute_quota_exception_count")
-
-    _sql_constraints = [
-        (
-            "date_check",
-            "CHECK(date_start <= date_end)",
-            "The period must end after it starts.",
-        ),
-        (
-            "period_uniq",
-            "unique(company_id, period_type, date_start)",
-            "This company already has an appraisal period starting on that "
-            "date.",
-        ),
-    ]
 
     def _default_date_start(self):
         return fields.Date.context_today(self).replace(day=1)

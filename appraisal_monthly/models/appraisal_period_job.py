@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from .. import compat
 from ..workflow_write import workflow_writing
 
 _logger = logging.getLogger(__name__)
@@ -203,11 +204,11 @@ class AppraisalPeriod(models.Model):
                 # Reporting nothing done ends this run; the trigger starts
                 # the next one at once.
                 self.env.ref(CRON_XMLID).sudo()._trigger()
-                self.env["ir.cron"]._notify_progress(done=0, remaining=period._job_remaining())
+                compat.cron_notify_progress(self.env, 0, period._job_remaining())
                 return
         batch_size = batch_size or self._get_background_batch_size()
         done = period._run_job_batch(batch_size)
-        self.env["ir.cron"]._notify_progress(done=max(done, 1), remaining=self._job_remaining())
+        compat.cron_notify_progress(self.env, max(done, 1), self._job_remaining())
         return done
 
     @api.model

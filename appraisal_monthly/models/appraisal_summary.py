@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tools import SQL
 
+from .. import compat
 from ..rules import results as summary_rules
 from ..rules import workflow
 from ..user_lang import in_user_lang
@@ -27,6 +28,19 @@ SUMMARY_RATING_SELECTION = [
 ]
 
 
+@compat.sql_constraints(
+    (
+        "employee_span_uniq",
+        "unique(employee_id, period_type, year, quarter)",
+        "An employee has one result per quarter and per year.",
+    ),
+    (
+        "quarter_range",
+        "CHECK((period_type = 'year' AND quarter = 0) "
+        "OR (period_type = 'quarter' AND quarter BETWEEN 1 AND 4))",
+        "A quarter is numbered 1 to 4; a year has no quarter.",
+    ),
+)
 class AppraisalSummary(models.Model):
     """A person's quarterly or annual result, rolled up from their forms.
 
@@ -137,20 +151,6 @@ class AppraisalSummary(models.Model):
     unlock_reason = fields.Text(
         copy=False, help="Why the decided result is reopened (required to unlock)."
     )
-
-    _sql_constraints = [
-        (
-            "employee_span_uniq",
-            "unique(employee_id, period_type, year, quarter)",
-            "An employee has one result per quarter and per year.",
-        ),
-        (
-            "quarter_range",
-            "CHECK((period_type = 'year' AND quarter = 0) "
-            "OR (period_type = 'quarter' AND quarter BETWEEN 1 AND 4))",
-            "A quarter is numbered 1 to 4; a year has no quarter.",
-        ),
-    ]
 
     @api.depends("employee_id.name", "period_type", "year", "quarter")
     def _compute_name(self):

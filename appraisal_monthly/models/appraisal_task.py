@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import compat
 from ..rules import task_scoring
 from ..user_lang import in_user_lang
 
@@ -24,6 +25,23 @@ SUPERIOR_FIELDS = {"exempt"}
 FREE_PREFIXES = ("message_", "activity_")
 
 
+@compat.sql_constraints(
+    (
+        "weight_positive",
+        "CHECK(weight > 0)",
+        "A task's weight must be above zero.",
+    ),
+    (
+        "major_error_count_positive",
+        "CHECK(major_error_count >= 0)",
+        "The number of major errors cannot be negative.",
+    ),
+    (
+        "delay_count_positive",
+        "CHECK(delay_count >= 0)",
+        "The number of delays cannot be negative.",
+    ),
+)
 class AppraisalTask(models.Model):
     _name = "appraisal.task"
     _description = "Work Plan Task"
@@ -107,20 +125,6 @@ class AppraisalTask(models.Model):
     )
     can_edit = fields.Boolean(compute="_compute_user_rights")
     can_confirm_exemption = fields.Boolean(compute="_compute_user_rights")
-
-    _sql_constraints = [
-        ("weight_positive", "CHECK(weight > 0)", "A task's weight must be above zero."),
-        (
-            "major_error_count_positive",
-            "CHECK(major_error_count >= 0)",
-            "The number of major errors cannot be negative.",
-        ),
-        (
-            "delay_count_positive",
-            "CHECK(delay_count >= 0)",
-            "The number of delays cannot be negative.",
-        ),
-    ]
 
     def _default_employee_id(self):
         return self.env.user.employee_id

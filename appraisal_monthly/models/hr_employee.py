@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .. import compat
 from ..user_lang import in_user_lang
 
 # Fields of hr.employee and hr.department that shape the hierarchy of
@@ -58,11 +59,21 @@ class HrEmployee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env["hr.employee"]._forget_appraisal_hierarchy()
+        vals_list = [
+            dict(vals, parent_id=manager.id) if manager else vals
+            for vals in vals_list
+            for manager in [compat.manager_following_department(self.env, vals)]
+        ]
         return super().create(vals_list)
 
     def write(self, vals):
         if HIERARCHY_FIELDS & set(vals):
             self._forget_appraisal_hierarchy()
+        # The manager follows the department, as hr does it on 18.0.
+        manager = compat.manager_following_department(self.env, vals)
+        if manager and self - manager:
+            super(HrEmployee, self - manager).write(dict(vals, parent_id=manager.id))
+            return super(HrEmployee, self & manager).write(vals) if self & manager else True
         return super().write(vals)
 
     def unlink(self):
@@ -159,7 +170,7 @@ class HrEmployee(models.Model):
         the user's employee records (archived people included), walked by a
         recursive query, and the members of the departments they head with
         their sub-departments (the departments' parent path)."""
-        self.env["hr.employee"].flush_model(["user_id", "parent_id", "department_id"])
+        compat.flush_employees(self.env, ["user_id", "parent_id", "department_id"])
         self.env["hr.department"].flush_model(["manager_id", "parent_path"])
         self.env.cr.execute(SQL(
             """
@@ -174,13 +185,16 @@ class HrEmployee(models.Model):
             UNION
             SELECT e.id
               FROM hr_employee e
-              JOIN hr_department d ON d.id = e.department_id
+              %(version_join)s
+              JOIN hr_department d ON d.id = %(department)s
               JOIN hr_department h ON starts_with(d.parent_path, h.parent_path)
               JOIN mine ON h.manager_id = mine.id
             EXCEPT
             SELECT id FROM mine
             """,
             user=user.id,
+            version_join=compat.employee_version_join("e"),
+            department=compat.employee_column("e", "department_id"),
         ))
         return self.browse(sorted(row[0] for row in self.env.cr.fetchall()))
 

@@ -1,9 +1,11 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .. import compat
 from ..models.appraisal_form import RATING_SELECTION, sort_groups_by_rating
 
 
+@compat.groups_reordered
 class AppraisalFormReport(models.Model):
     """Appraisal results for analysis: one row per form not cancelled.
 
@@ -52,11 +54,9 @@ class AppraisalFormReport(models.Model):
     is_late = fields.Boolean(string="Submitted Late", readonly=True)
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        groups = super().read_group(
-            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
-        )
-        return sort_groups_by_rating(groups, groupby, orderby, lazy)
+    def _web_groups_reorder(self, groups, groupby, order):
+        # The web client's groups (compat.groups_reordered): levels by rank.
+        return sort_groups_by_rating(groups, groupby, order, lazy=False)
 
     @property
     def _table_query(self):

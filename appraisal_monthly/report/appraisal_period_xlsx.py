@@ -2,8 +2,8 @@ import io
 
 from odoo import fields, models
 from odoo.tools import SQL
-from odoo.tools.misc import xlsxwriter
 
+from ..compat import xlsxwriter
 from ..rules import results, scoring
 from ..user_lang import in_user_lang
 from . import xlsx_common as xc

@@ -3,8 +3,8 @@ import tempfile
 
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.misc import xlsxwriter
 
+from ..compat import xlsxwriter
 from ..rules import results as summary_rules
 from . import xlsx_common
 

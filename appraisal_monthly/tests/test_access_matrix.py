@@ -90,6 +90,7 @@ NOT_IN_MATRIX = {
     "appraisal.managed.mixin",       # abstract helper, no table of its own
     "appraisal.workflow.mixin",      # abstract: the one gate of stateful models
     "appraisal.input.mixin",         # abstract: input refused in words
+    "appraisal.compat",              # abstract: loads the Odoo 18.0/19.0 data files
     "appraisal.quota.check.line",    # made by appraisal.quota.check only
     "hr.employee", "hr.employee.public", "res.company", "res.config.settings",  # Odoo's, extended
     "hr.department",  # Odoo's, extended (forgets the cached hierarchy on change)

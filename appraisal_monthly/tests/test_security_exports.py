@@ -11,9 +11,9 @@ import io
 
 from openpyxl import load_workbook
 
-from odoo.addons.base.models.ir_qweb import QWebException
 from odoo.tests import new_test_user, tagged
 
+from .. import compat
 from .security_common import SecurityCommon
 
 FORMULA_NAME = '=HYPERLINK("http://x","y")'
@@ -94,7 +94,7 @@ class TestPrintForm(SecurityCommon):
         try:
             html, _kind = self.env["ir.actions.report"].with_user(user)._render_qweb_html(
                 REPORT, form.ids)
-        except QWebException as error:
+        except compat.QWebException as error:
             # The template's error, as the user gets it.
             raise error.__cause__ or error.__context__ or error
         return html.decode() if isinstance(html, bytes) else html

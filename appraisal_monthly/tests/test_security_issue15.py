@@ -3,6 +3,7 @@ before the fix as its specification: records start where their workflow
 starts, jobs run only as a requester who still may, and bad input gets a
 clear message in the user's language (Vietnamese here), with nothing saved,
 even when the client sends no ``lang`` (as XML-RPC scripts do)."""
+from odoo.addons.appraisal_monthly import compat
 from odoo.tests import tagged
 
 from .security_common import REFUSALS, SecurityCommon, is_vietnamese
@@ -167,7 +168,7 @@ class TestIssue15Base(SecurityCommon):
     def test_job_of_a_requester_who_lost_the_rights_stops(self):
         hr2 = self.make_user("am_hr3", groups="base.group_user,appraisal_monthly.group_appraisal_officer")
         period = self._queue_generation(hr2)
-        hr2.groups_id = [(3, self.env.ref("appraisal_monthly.group_appraisal_officer").id)]
+        hr2.write({compat.GROUPS_FIELD: [(3, self.env.ref("appraisal_monthly.group_appraisal_officer").id)]})
         self.assertFalse(hr2.has_group("appraisal_monthly.group_appraisal_officer"))
         self._assert_job_stopped(period)
 

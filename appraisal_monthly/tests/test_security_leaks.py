@@ -34,8 +34,8 @@ class TestNothingLeaksBeforePublication(SecurityCommon):
         Form = env["appraisal.form"]
         rated = Form.search([("period_id", "=", self.period.id), ("rating", "!=", False)])
         self.assertEqual(rated, self.form_staff.with_env(env))
-        groups = Form.read_group([("period_id", "=", self.period.id)], ["rating"], ["rating"])
-        self.assertEqual({g["rating"]: g["rating_count"] for g in groups if g["rating"]},
+        groups = Form._read_group([("period_id", "=", self.period.id)], ["rating"], ["__count"])
+        self.assertEqual({rating: count for rating, count in groups if rating},
                          {"good": 1})
         rows = env["appraisal.form.report"].search([("period_id", "=", self.period.id)])
         self.assertEqual(set(rows.mapped("rating")) - {False}, {"good"})
@@ -104,9 +104,9 @@ class TestCommitteeReadsApprovedOnly(SecurityCommon):
                          "the committee finds comments on a form not approved")
         self.refuse("committee reads a comment on a submitted form",
                     lambda: self.comment_open.with_env(committee).read(["comment"]))
-        groups = committee["appraisal.meeting.comment"].read_group(
-            [], ["comment"], ["form_id"])
-        self.assertNotIn(self.form_staff2.id, [g["form_id"][0] for g in groups if g["form_id"]])
+        groups = committee["appraisal.meeting.comment"]._read_group(
+            [], ["form_id"], ["__count"])
+        self.assertNotIn(self.form_staff2.id, [form.id for form, _count in groups if form])
         self.assertAllRefused()
 
     def test_committee_reads_comments_on_approved_forms(self):

@@ -40,5 +40,7 @@ class AppraisalPeriodExport(models.TransientModel):
             "type": "ir.actions.act_url",
             "url": "/web/content/?model=%s&id=%s&field=file_data&filename=%s&download=true"
             % (self._name, self.id, self.file_name),
-            "target": "self",
+            # A download, not a navigation: the page (and its dialog) stays;
+            # 19.0 treats "self" as leaving the page.
+            "target": "download",
         }

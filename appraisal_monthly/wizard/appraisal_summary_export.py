@@ -67,7 +67,9 @@ class AppraisalSummaryExport(models.TransientModel):
             "type": "ir.actions.act_url",
             "url": "/web/content?model=%s&id=%s&field=file_data"
             "&filename_field=file_name&download=true" % (self._name, self.id),
-            "target": "self",
+            # A download, not a navigation: the page (and its dialog) stays;
+            # 19.0 treats "self" as leaving the page.
+            "target": "download",
         }
 
     def action_recompute(self):

@@ -1,6 +1,14 @@
 from odoo import api, fields, models
+from odoo.addons.appraisal_monthly import compat
 
 
+@compat.sql_constraints(
+    (
+        "project_task_period_uniq",
+        "unique(project_task_id, period_id)",
+        "A project task appears only once in the work plans of a period.",
+    ),
+)
 class AppraisalTask(models.Model):
     _inherit = "appraisal.task"
 
@@ -11,14 +19,6 @@ class AppraisalTask(models.Model):
         copy=False,
         help="The task of the Project app this work-plan task was imported from.",
     )
-
-    _sql_constraints = [
-        (
-            "project_task_period_uniq",
-            "unique(project_task_id, period_id)",
-            "A project task appears only once in the work plans of a period.",
-        ),
-    ]
 
     @api.model
     def _get_user_fields(self):

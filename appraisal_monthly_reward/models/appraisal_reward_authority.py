@@ -3,8 +3,16 @@ from odoo import api, fields, models
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from . import reward_gate
+from odoo.addons.appraisal_monthly import compat
 
 
+@compat.sql_constraints(
+    (
+        "code_uniq",
+        "unique(code, company_id)",
+        "The code of an authority must be unique.",
+    ),
+)
 class AppraisalRewardAuthority(models.Model):
     """Who signs a commendation decision (Law 06/2022, art. 80): each title
     lists the authorities that may grant it.  The shipped authorities serve
@@ -58,11 +66,6 @@ class AppraisalRewardAuthority(models.Model):
         "Deciding Authorities).")
     number_suffix = fields.Char(
         default="/QĐ-UBND", help="Appended to the number of new decisions, e.g. /QĐ-UBND.")
-
-    _sql_constraints = [
-        ("code_uniq", "unique(code, company_id)",
-         "The code of an authority must be unique."),
-    ]
 
     @api.model_create_multi
     @in_user_lang

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.addons.appraisal_monthly import compat
 
 from odoo.addons.appraisal_monthly.number_format import format_amount
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
@@ -8,6 +9,18 @@ from ..rules import amounts, validation
 from . import reward_gate
 
 
+@compat.sql_constraints(
+    (
+        "amount_positive",
+        "CHECK(amount > 0)",
+        "The base salary must be positive.",
+    ),
+    (
+        "date_company_uniq",
+        "unique(date_from, company_id)",
+        "One base salary per date (and company).",
+    ),
+)
 class AppraisalRewardBaseSalary(models.Model):
     """The base salary (mức lương cơ sở) by date: awards are multiples of
     the one in force on the decision date.  The national rows (no company)
@@ -28,12 +41,6 @@ class AppraisalRewardBaseSalary(models.Model):
         "res.company", tracking=True,
         help="Empty for the national amount; a company's own row wins on the same date.")
     reference = fields.Char(string="Legal Basis", help="E.g. Nghị định 73/2024/NĐ-CP.")
-
-    _sql_constraints = [
-        ("amount_positive", "CHECK(amount > 0)", "The base salary must be positive."),
-        ("date_company_uniq", "unique(date_from, company_id)",
-         "One base salary per date (and company)."),
-    ]
 
     @api.model_create_multi
     @in_user_lang

@@ -3,6 +3,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.appraisal_monthly import compat
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 from odoo.addons.appraisal_monthly.workflow_write import creating, in_workflow, workflow_writing
@@ -14,6 +15,13 @@ COUNCIL_GROUP = "appraisal_monthly_reward.group_reward_council"
 OPEN_NOMINATION_STATES = ("draft", "submitted", "checked")
 
 
+@compat.sql_constraints(
+    (
+        "name_company_uniq",
+        "unique(name, company_id)",
+        "A campaign's name is unique.",
+    ),
+)
 class AppraisalRewardCampaign(models.Model):
     """A yearly emulation review (đợt xét thi đua) of a company.
 
@@ -63,10 +71,6 @@ class AppraisalRewardCampaign(models.Model):
     decision_count = fields.Integer(compute="_compute_counts")
     quota_summary = fields.Text(compute="_compute_quota_summary")
     note = fields.Html()
-
-    _sql_constraints = [
-        ("name_company_uniq", "unique(name, company_id)", "A campaign's name is unique."),
-    ]
 
     @api.model
     def _default_year(self):
@@ -347,7 +351,7 @@ class AppraisalRewardCampaign(models.Model):
         unit with members that year (prepared while the campaign is in
         preparation), the head's level beside as a hint."""
         self.ensure_one()
-        if self.state == "draft" and self.env.user.has_group(COMMITTEE_GROUP):
+        if self.state == "draft" and reward_gate.is_committee(self.env):
             self.env["appraisal.reward.unit.level"]._prepare_year(self.company_id, self.year)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "appraisal_monthly_reward.appraisal_reward_unit_level_action")

@@ -5,6 +5,7 @@ from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 
 from odoo.addons.appraisal_monthly.models.appraisal_discipline import KIND_SELECTION
 from odoo.addons.appraisal_monthly.models.appraisal_form import RATING_SELECTION
+from odoo.addons.appraisal_monthly import compat
 
 from ..rules import eligibility
 from . import reward_gate
@@ -21,6 +22,24 @@ SCOPE_SELECTION = [
 COMPARE_SELECTION = [("gt", "More than"), ("ge", "At least")]
 
 
+@compat.sql_constraints(
+    (
+        "code_company_uniq",
+        "unique(code, company_id)",
+        "A title code is unique per company.",
+    ),
+    (
+        "coefficient_positive",
+        "CHECK(coefficient >= 0)",
+        "The coefficient cannot be negative.",
+    ),
+    (
+        "percent_range",
+        "CHECK(share_percent BETWEEN 0 AND 100 AND vote_percent BETWEEN 0 AND 100 "
+        "AND quota_percent BETWEEN 0 AND 100)",
+        "Percentages lie between 0 and 100.",
+    ),
+)
 class AppraisalRewardTitle(models.Model):
     """A title or form of commendation (danh hiệu, hình thức khen thưởng)
     with its conditions as parameters: the shipped data carry the defaults
@@ -126,15 +145,6 @@ class AppraisalRewardTitle(models.Model):
     vote_compare = fields.Selection(
         COMPARE_SELECTION, string="Vote Comparison", default="gt", required=True, tracking=True)
     vote_percent = fields.Float(string="Votes For (%)", default=50.0, tracking=True)
-
-    _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "A title code is unique per company."),
-        ("coefficient_positive", "CHECK(coefficient >= 0)", "The coefficient cannot be negative."),
-        ("percent_range",
-         "CHECK(share_percent BETWEEN 0 AND 100 AND vote_percent BETWEEN 0 AND 100 "
-         "AND quota_percent BETWEEN 0 AND 100)",
-         "Percentages lie between 0 and 100."),
-    ]
 
     @api.model_create_multi
     @in_user_lang

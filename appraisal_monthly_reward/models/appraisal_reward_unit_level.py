@@ -1,11 +1,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.appraisal_monthly import compat
 from odoo.addons.appraisal_monthly.models.appraisal_form import RATING_SELECTION
 
 from .reward_gate import COMMITTEE_GROUP
 
 
+@compat.sql_constraints(
+    (
+        "unit_year_uniq",
+        "unique(company_id, year, department_id)",
+        "A unit has one recorded level per year.",
+    ),
+)
 class AppraisalRewardUnitLevel(models.Model):
     """The annual level of a unit (department) as the body above it rated
     it: the basis of the collective titles (Tập thể LĐTT, Tập thể LĐXS).
@@ -55,11 +63,6 @@ class AppraisalRewardUnitLevel(models.Model):
     member_count = fields.Integer(
         string="Members That Year", compute="_compute_head_level", compute_sudo=True,
         help="People with an annual result of the year in this unit.")
-
-    _sql_constraints = [
-        ("unit_year_uniq", "unique(company_id, year, department_id)",
-         "A unit has one recorded level per year."),
-    ]
 
     @api.depends("department_id", "year")
     def _compute_head_level(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.addons.appraisal_monthly import compat
 
 from odoo.addons.appraisal_monthly.user_lang import in_user_lang
 from odoo.addons.appraisal_monthly.workflow_write import in_workflow
@@ -8,6 +9,13 @@ from ..rules import workflow
 from . import reward_gate
 
 
+@compat.sql_constraints(
+    (
+        "campaign_unit_uniq",
+        "unique(campaign_id, unit_id)",
+        "One list per unit and campaign.",
+    ),
+)
 class AppraisalRewardUnitProposal(models.Model):
     """A unit's list for a campaign: the minutes of its review meeting
     (biên bản bình xét), then submitted by its head and forwarded by the
@@ -42,9 +50,6 @@ class AppraisalRewardUnitProposal(models.Model):
         help="The unit's candidates in the campaign: found by Find Candidates or proposed by "
         "hand (a Giấy khen, or a title whose conditions the unit argues for).")
 
-    _sql_constraints = [
-        ("campaign_unit_uniq", "unique(campaign_id, unit_id)", "One list per unit and campaign."),
-    ]
 
     def _check_head(self):
         if reward_gate.is_committee(self.env):

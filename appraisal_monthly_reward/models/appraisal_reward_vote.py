@@ -6,10 +6,18 @@ from odoo.addons.appraisal_monthly.workflow_write import in_workflow
 
 from ..rules import workflow
 from . import reward_gate
+from odoo.addons.appraisal_monthly import compat
 
 VOTE_SELECTION = [("for", "For"), ("against", "Against"), ("abstain", "Abstain")]
 
 
+@compat.sql_constraints(
+    (
+        "nomination_user_uniq",
+        "unique(nomination_id, user_id)",
+        "A member has one ballot per nomination.",
+    ),
+)
 class AppraisalRewardVote(models.Model):
     """One council member's ballot on one nomination.  Only that member
     reads and casts it (record rules), and only while the council votes.
@@ -51,11 +59,6 @@ class AppraisalRewardVote(models.Model):
                               readonly=True)
     vote = fields.Selection(VOTE_SELECTION)
     date_vote = fields.Datetime(readonly=True)
-
-    _sql_constraints = [
-        ("nomination_user_uniq", "unique(nomination_id, user_id)",
-         "A member has one ballot per nomination."),
-    ]
 
     @api.model_create_multi
     @in_user_lang

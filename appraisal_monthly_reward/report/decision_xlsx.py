@@ -4,7 +4,7 @@ xlsx_common.py``): the same heading, title, table and signature layout as
 the official appraisal sheets, every user text written as text."""
 import io
 
-from odoo.tools.misc import xlsxwriter
+from odoo.addons.appraisal_monthly.compat import xlsxwriter
 
 from odoo.addons.appraisal_monthly.report import xlsx_common as xc
 

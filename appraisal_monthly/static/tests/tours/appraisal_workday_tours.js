@@ -14,6 +14,38 @@ const row = (name) => `${grid} .o_data_row:contains("${name}")`;
 const editing = (name, field, input = "input") => `${row(name)} td[name="${field}"] ${input}`;
 const tab = (name) => `.o_form_view .o_notebook a.nav-link[name="${name}"]`;
 const noErrorDialog = "body:not(:has(.o_error_dialog))";
+
+/**
+ * Set the form's level: Odoo 18 shows a <select>, Odoo 19 a SelectMenu
+ * (a dropdown of the levels in their order: LEVEL_ORDER).
+ */
+const LEVEL_ORDER = ["excellent", "good", "completed", "failed"];
+function chooseLevel(level) {
+    return {
+        content: `Set the level: ${level}`,
+        trigger: `.o_form_view .o_field_widget[name="rating"]`,
+        async run() {
+            const field = this.anchor;
+            const select = field.querySelector("select");
+            if (select) {
+                const option = [...select.options].find((o) => o.value.includes(level));
+                select.value = option.value;
+                select.dispatchEvent(new Event("change", { bubbles: true }));
+                return;
+            }
+            field.querySelector(".o_select_menu_toggler").click();
+            for (let tries = 0; tries < 100; tries++) {
+                const items = document.querySelectorAll(".o_select_menu_item");
+                if (items.length >= LEVEL_ORDER.length) {
+                    items[LEVEL_ORDER.indexOf(level)].click();
+                    return;
+                }
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            throw new Error("The level's menu did not open");
+        },
+    };
+}
 const status = (state) =>
     `.o_statusbar_status button.o_arrow_button_current[data-value="${state}"]`;
 
@@ -146,13 +178,13 @@ tours.add("appraisal_head_tour", {
         { content: "The quota consequence shows", trigger: `.o_form_view .o_field_widget[name="quota_hint"]:contains(":")` },
         // The hint follows each level the head picks.
         ...LEVELS.flatMap(([value, label]) => [
-            { trigger: `.o_form_view .o_field_widget[name="rating"] select`, run: `select "${value}"` },
+            chooseLevel(value),
             {
                 content: `The quota hint speaks of ${label}`,
                 trigger: `.o_form_view .o_field_widget[name="quota_hint"]:contains("ở mức ${label}")`,
             },
         ]),
-        { trigger: `.o_form_view .o_field_widget[name="rating"] select`, run: `select "completed"` },
+        chooseLevel("completed"),
         {
             trigger: `.o_form_view .o_field_widget[name="rating_change_reason"] textarea`,
             run: "edit Chưa hoàn thành đúng hạn báo cáo tổng kết của bộ phận.",
