@@ -330,3 +330,10 @@ def registry_in_test_mode(registry):
     if IS_19:
         return "cursor" in vars(registry)
     return registry.in_test_mode()
+
+
+def trans_export(lang, modules, buffer, fmt, env):
+    """Odoo's translation exporter: 19.0 takes the environment, 18.0 its
+    cursor."""
+    from odoo.tools.translate import trans_export as export  # noqa: PLC0415
+    return export(lang, modules, buffer, fmt, env if IS_19 else env.cr)

@@ -53,19 +53,22 @@ class AppraisalSummary(models.Model):
             domain.append(("department_id", "child_of", list(department_ids)))
         query = self._search(domain)
         self.flush_model(["department_id", "employee_id"])
-        self.env["hr.department"].flush_model(["complete_name"])
         self.env["hr.employee"].flush_model(["name"])
         self.env.cr.execute(SQL(
-            """SELECT summary.id
+            """SELECT summary.id, summary.department_id, COALESCE(employee.name, '')
                  FROM appraisal_summary summary
-            LEFT JOIN hr_department department ON department.id = summary.department_id
             LEFT JOIN hr_employee employee ON employee.id = summary.employee_id
-                WHERE summary.id IN %s
-             ORDER BY COALESCE(department.complete_name, '') COLLATE "C",
-                      COALESCE(employee.name, '') COLLATE "C", summary.id""",
+                WHERE summary.id IN %s""",
             query.subselect(),
         ))
-        return [row[0] for row in self.env.cr.fetchall()]
+        rows = self.env.cr.fetchall()
+        # The units' full names through the ORM (a stored column on 18.0,
+        # computed on 19.0): a company has few units.
+        departments = self.env["hr.department"].sudo().with_context(active_test=False).browse(
+            sorted({row[1] for row in rows if row[1]}))
+        unit_name = {department.id: department.complete_name or "" for department in departments}
+        rows.sort(key=lambda row: (unit_name.get(row[1], ""), row[2], row[0]))
+        return [row[0] for row in rows]
 
     @api.model
     def _annual_sheet_rows(self, year, company, department_ids=None, batch_size=1000):

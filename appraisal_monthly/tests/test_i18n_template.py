@@ -8,16 +8,18 @@ from pathlib import Path
 import polib
 
 from odoo.tests import TransactionCase, tagged
-from odoo.tools.translate import trans_export
+
+from odoo.addons.appraisal_monthly import compat
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDONS = ("appraisal_monthly", "appraisal_monthly_project", "appraisal_monthly_reward")
 
 
-def _entries(po):
+def _entries(po, code_only=False):
     return {
         (entry.msgctxt, entry.msgid): sorted(name for name, _line in entry.occurrences)
         for entry in po
+        if not code_only or any(name.startswith("code:") for name, _line in entry.occurrences)
     }
 
 
@@ -32,9 +34,14 @@ class TestTranslationTemplates(TransactionCase):
         for addon in installed.mapped("name"):
             with self.subTest(addon=addon):
                 buf = io.BytesIO()
-                trans_export(None, [addon], buf, "po", self.env.cr)
-                exported = _entries(polib.pofile(buf.getvalue().decode()))
-                committed = _entries(polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot")))
+                compat.trans_export(None, [addon], buf, "po", self.env)
+                # The templates are made on 18.0 (scripts/i18n); on 19.0 the
+                # data entries differ by series (Odoo's own fields, groups'
+                # privileges), so the messages of the code are compared.
+                code_only = compat.IS_19
+                exported = _entries(polib.pofile(buf.getvalue().decode()), code_only)
+                committed = _entries(
+                    polib.pofile(str(ROOT / addon / "i18n" / f"{addon}.pot")), code_only)
                 new = sorted(msgid for _ctx, msgid in exported.keys() - committed.keys())
                 gone = sorted(msgid for _ctx, msgid in committed.keys() - exported.keys())
                 moved = sorted(key[1] for key in exported.keys() & committed.keys()

@@ -81,7 +81,7 @@ class AppraisalRewardCampaign(models.Model):
         group = self.env.ref(COUNCIL_GROUP, raise_if_not_found=False)
         if not group:
             return self.env["res.users"]
-        return group.users.filtered(lambda user: self.env.company in user.company_ids)
+        return compat.group_users(group).filtered(lambda user: self.env.company in user.company_ids)
 
     def _compute_counts(self):
         for campaign in self:
@@ -238,6 +238,8 @@ class AppraisalRewardCampaign(models.Model):
             "res_id": campaign.id,
             "activity_type_id": activity_type.id,
             "user_id": user.id,
+            # Automated: closed by the vote (activity_feedback), not by hand.
+            "automated": True,
             "summary": self.env._("Vote on the nominations of %(campaign)s",
                                   campaign=campaign.name),
         } for campaign in self for user in campaign.council_user_ids])

@@ -104,7 +104,7 @@ class AppraisalRewardDecision(models.Model):
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/%s?download=true" % attachment.id,
-            "target": "self",
+            "target": "download",
         }
 
     @in_user_lang
