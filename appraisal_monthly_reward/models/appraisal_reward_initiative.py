@@ -16,7 +16,7 @@ class AppraisalRewardInitiative(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "appraisal.input.mixin"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Initiative", required=True, tracking=True)
+    name = fields.Char(string="Initiative Name", required=True, tracking=True)
     employee_ids = fields.Many2many(
         "hr.employee", string="Authors", required=True, tracking=True,
         check_company=True)
