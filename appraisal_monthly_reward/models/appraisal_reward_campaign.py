@@ -81,7 +81,11 @@ class AppraisalRewardCampaign(models.Model):
         group = self.env.ref(COUNCIL_GROUP, raise_if_not_found=False)
         if not group:
             return self.env["res.users"]
-        return compat.group_users(group).filtered(lambda user: self.env.company in user.company_ids)
+        # Read as the server: a user's other companies are not every reader's
+        # to see (19.0 checks them).
+        members = compat.group_users(group.sudo()).filtered(
+            lambda user: self.env.company in user.company_ids)
+        return self.env["res.users"].browse(members.ids)
 
     def _compute_counts(self):
         for campaign in self:
