@@ -50,7 +50,8 @@ tours.add("reward_unit_head_tour", {
             run: "click",
         },
         {
-            trigger: `.o_field_widget[name="nomination_ids"] .o_selected_row td[name="justification"] textarea`,
+            // The row named: only the row being edited has a textarea.
+            trigger: `.o_field_widget[name="nomination_ids"] .o_data_row:contains("Chiến sĩ thi đua cơ sở"):contains("Đặng Thu Trang") td[name="justification"] textarea`,
             run: "edit Chủ trì số hóa toàn bộ số liệu thống kê của xã.",
         },
         upload("minutes", "bien_ban_binh_xet.pdf"),
