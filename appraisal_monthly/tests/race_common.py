@@ -7,13 +7,18 @@ company, after deleting its own records).
 """
 import threading
 import time
+import uuid
 
 import psycopg2
 
 import odoo
 from odoo.exceptions import RedirectWarning, UserError
+from odoo.modules.registry import Registry
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
+
+from .. import compat
 
 from .security_common import is_vietnamese
 
@@ -42,7 +47,18 @@ def drop_people(env, employees, users, company_id):
 
 class RaceMixin:
     """``_race``, ``_read`` and ``assertRefusedClearly`` for a test class
-    with a ``registry`` (not in test mode)."""
+    with a ``registry`` (not in test mode): ``_open_race_registry`` sets it."""
+
+    @classmethod
+    def _open_race_registry(cls):
+        """The database's own registry (independent cursors), a tag for the
+        class's names, and its ``_cleanup`` registered; skips the class in
+        a registry in test mode (HttpCase), where cursors are shared."""
+        cls.registry = Registry(get_db_name())
+        if compat.registry_in_test_mode(cls.registry):
+            raise cls.skipException("the registry is in test mode: no independent cursors")
+        cls.tag = uuid.uuid4().hex[:8]
+        cls.addClassCleanup(cls._cleanup)
 
     def _race(self, *jobs):
         """Run jobs [(uid, prepare, act)] at once, each in its own cursor

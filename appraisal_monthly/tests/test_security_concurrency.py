@@ -17,14 +17,10 @@ The data must be committed for other transactions to see it: the class
 makes a company of its own in a committed cursor and deletes it all
 afterwards.  It cannot run inside a registry in test mode (HttpCase).
 """
-import uuid
-
 import odoo
 from odoo.fields import Command
-from odoo.modules.registry import Registry
-from odoo.tests.common import BaseCase, get_db_name, new_test_user, tagged
+from odoo.tests.common import BaseCase, new_test_user, tagged
 
-from .. import compat
 from .race_common import RaceMixin, drop_people
 
 
@@ -34,11 +30,7 @@ class TestSecurityConcurrency(RaceMixin, BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        if compat.registry_in_test_mode(cls.registry):
-            raise cls.skipException("the registry is in test mode: no independent cursors")
-        cls.tag = uuid.uuid4().hex[:8]
-        cls.addClassCleanup(cls._cleanup)
+        cls._open_race_registry()
         with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US", "tracking_disable": True})
             env["res.lang"]._activate_lang("en_US")

@@ -1,39 +1,20 @@
 """Issue 15 over real XML-RPC, as the attack suites call: the demo-like
 users, the context keys exactly as a client sends them (or none at all,
 as a script does), through Odoo's own RPC entry point."""
-import xmlrpc.client
-
 from odoo.tests import HttpCase, tagged
 
-from .security_common import SecurityCommon, is_vietnamese
-
-
-def password(user):
-    """new_test_user's password: the login, padded to eight characters."""
-    return user.login + "x" * (8 - len(user.login))
+from .rpc_common import RpcMixin
+from .security_common import SecurityCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIssue15OverRpc(HttpCase, SecurityCommon):
+class TestIssue15OverRpc(RpcMixin, HttpCase, SecurityCommon):
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("vi_VN")
         (cls.user_hr | cls.user_staff).write({"lang": "vi_VN"})
-
-    def call(self, user, model, method, args, context=None):
-        kwargs = {"context": context} if context is not None else {}
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, user.id, password(user), model, method, args, kwargs)
-
-    def assertFaultInVietnamese(self, func, what):
-        with self.assertRaises(xmlrpc.client.Fault, msg="%s was accepted" % what) as caught:
-            func()
-        message = caught.exception.faultString
-        self.assertNotIn("could not convert", message, what)
-        self.assertTrue(is_vietnamese(message.splitlines()[-1] if message else ""),
-                        "%s: %s" % (what, message[-300:]))
 
     def test_hr_creates_an_approved_form_through_the_context(self):
         form_id = self.call(self.user_hr, "appraisal.form", "create", [{

@@ -9,13 +9,9 @@ The data must be committed for the other transaction to see it: the class
 makes a company of its own in a committed cursor and deletes it all
 afterwards.  It cannot run inside a registry in test mode (HttpCase).
 """
-import uuid
-
 import odoo
 from odoo.fields import Command
-from odoo.modules.registry import Registry
-from odoo.addons.appraisal_monthly import compat
-from odoo.tests.common import BaseCase, get_db_name, new_test_user, tagged
+from odoo.tests.common import BaseCase, new_test_user, tagged
 
 from odoo.addons.appraisal_monthly.tests.race_common import RaceMixin, drop_people
 
@@ -26,11 +22,7 @@ class TestRewardConcurrency(RaceMixin, BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        if compat.registry_in_test_mode(cls.registry):
-            raise cls.skipException("the registry is in test mode: no independent cursors")
-        cls.tag = uuid.uuid4().hex[:8]
-        cls.addClassCleanup(cls._cleanup)
+        cls._open_race_registry()
         with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID,
                                        {"lang": "en_US", "tracking_disable": True})

@@ -1,22 +1,15 @@
 """Issue 15, the reward chain over real XML-RPC, as the attack suite calls:
 the context keys exactly as a client sends them, or none at all."""
-import xmlrpc.client
-
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.appraisal_monthly.tests.security_common import is_vietnamese
+from odoo.addons.appraisal_monthly.tests.rpc_common import RpcMixin
 
 from .common import RewardCommon
 
 
-def password(user):
-    """new_test_user's password: the login, padded to eight characters."""
-    return user.login + "x" * (8 - len(user.login))
-
-
 @tagged("post_install", "-at_install", "reward_attack")
-class TestRewardOverRpc(HttpCase, RewardCommon):
+class TestRewardOverRpc(RpcMixin, HttpCase, RewardCommon):
 
     @classmethod
     def setUpClass(cls):
@@ -26,21 +19,6 @@ class TestRewardOverRpc(HttpCase, RewardCommon):
             cls.env, login="rw_rpc_officer", name="rw_rpc_officer", lang="vi_VN",
             groups="base.group_user,appraisal_monthly_reward.group_reward_officer",
             company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)])
-
-    def call(self, user, model, method, args, kwargs=None, context=None):
-        kwargs = dict(kwargs or {})
-        if context is not None:
-            kwargs["context"] = context
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, user.id, password(user), model, method, args, kwargs)
-
-    def assertFaultInVietnamese(self, func, what):
-        with self.assertRaises(xmlrpc.client.Fault, msg="%s was accepted" % what) as caught:
-            func()
-        message = caught.exception.faultString
-        self.assertNotIn("Traceback (most recent call last)", message.splitlines()[-1], what)
-        self.assertTrue(is_vietnamese(message.splitlines()[-1] if message else ""),
-                        "%s: %s" % (what, message[-300:]))
 
     def test_forged_status_through_the_context_is_not_taken(self):
         nomination_id = self.call(
