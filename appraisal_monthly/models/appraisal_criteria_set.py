@@ -207,30 +207,6 @@ class AppraisalCriteriaSet(models.Model):
         action["context"] = {}
         return action
 
-    def _get_line_values(self):
-        """Values of the form lines copied from this set's criteria.
-
-        Forms keep their own copy so that editing a set never rewrites the
-        forms already made from it.
-        """
-        self.ensure_one()
-        return [
-            {
-                "criterion_id": criterion.id,
-                "sequence": criterion.sequence,
-                "display_type": criterion.display_type,
-                "name": criterion.name,
-                "description": criterion.description,
-                "max_score": 0.0
-                if criterion.display_type or criterion.veto
-                else criterion.max_score,
-                "kind": criterion.kind,
-                "veto": criterion.veto and not criterion.display_type,
-                "auto_source": criterion.auto_source,
-            }
-            for criterion in self.criterion_ids
-        ]
-
     @api.model
     def _find_for_employees(self, employees):
         """Pick the criteria set of each employee, in one search.

@@ -577,15 +577,17 @@ class AppraisalForm(models.Model):
             vals.setdefault("threshold_excellent", thresholds[0])
             vals.setdefault("threshold_good", thresholds[1])
             vals.setdefault("threshold_completed", thresholds[2])
-            if criteria_set and not vals.get("line_ids"):
-                vals["line_ids"] = [
-                    fields.Command.create(line_vals)
-                    for line_vals in criteria_set._get_line_values()
-                ]
-        # The lines made with their forms are the set's: not "added by HR".
+        # Lines given with the form (server code only, see
+        # _check_create_values) are the set's: not "added by HR".
         with creating(self.env, "appraisal.form.line"):
             forms = super().create(vals_list)
-        forms.line_ids._copy_criterion_texts()
+        copied = self.browse([
+            form.id
+            for form, vals in zip(forms, vals_list)
+            if form.criteria_set_id and not vals.get("line_ids")
+        ])
+        self.env["appraisal.form.line"].sudo()._create_from_criteria(copied)
+        (forms - copied).line_ids._copy_criterion_texts()
         forms._schedule_self_assessments()
         # Forms made in an open period (generation, late joiners): the
         # employee is told, as when the period opens.

@@ -19,6 +19,43 @@ MANAGER_FIELDS = {"manager_score", "manager_veto", "manager_note"}
 # Lines whose figure is computed (see appraisal_form_line_work_plan.py).
 AUTO_SOURCES = ("task_result", "unit_result")
 
+# A line copied from its criterion when its form is made
+# (``_create_from_criteria``): each stored column and what it starts with,
+# as creating the line with the ORM would store it.  Columns not named here
+# stay empty (NULL), as the ORM leaves a field nobody gave; a test fails
+# when a stored field is added to the line without being placed here or
+# in COLUMNS_LEFT_EMPTY.
+COPIED_COLUMNS = {
+    "form_id": SQL("form.id"),
+    "company_id": SQL("form.company_id"),
+    "criterion_id": SQL("criterion.id"),
+    "sequence": SQL("COALESCE(criterion.sequence, 0)"),
+    "display_type": SQL("criterion.display_type"),
+    "name": SQL("criterion.name"),  # every language at once
+    "description": SQL("criterion.description"),
+    # A section or a veto carries no points.
+    "max_score": SQL(
+        "CASE WHEN criterion.display_type IS NOT NULL OR criterion.veto"
+        " THEN 0.0 ELSE COALESCE(criterion.max_score, 0.0) END"
+    ),
+    "kind": SQL("criterion.kind"),
+    "veto": SQL("COALESCE(criterion.veto, FALSE) AND criterion.display_type IS NULL"),
+    "auto_source": SQL("criterion.auto_source"),
+    # Unscored: what _compute_final and _compute_computed_score give a new
+    # line (the lines filled from the work plan or the unit are recomputed).
+    "final_score": SQL("0.0"),
+    "final_veto": SQL("FALSE"),
+    "computed_score": SQL("0.0"),
+    "has_computed_score": SQL("FALSE"),
+    "computed_provisional": SQL("FALSE"),
+    "unit_rated_count": SQL("0"),
+    "unit_pending_count": SQL("0"),
+}
+COLUMNS_LEFT_EMPTY = {
+    "self_score", "self_veto", "self_scored", "manager_score", "manager_veto",
+    "manager_scored", "discipline_auto", "note", "manager_note", "computed_method",
+}
+
 
 @compat.sql_constraints(
     (
@@ -179,6 +216,55 @@ class AppraisalFormLine(models.Model):
                 "Criterion added: %(criteria)s",
                 criteria="; ".join("%s (%s)" % (line.name, line.max_score) for line in lines),
             ))
+
+    @api.model
+    def _create_from_criteria(self, forms):
+        """Copy the criteria of each form's set into new lines of the form,
+        in one INSERT, and return the lines.
+
+        Forms are made by the thousand (generation), some fifteen lines
+        each, and nothing in a new line is chosen by anyone: building,
+        defaulting and checking each one in Python cost more than the
+        forms themselves.  The lines start as the ORM makes them (the
+        criterion's texts in every language, unscored, no computed figure:
+        see ``COPIED_COLUMNS``); the figures of the lines filled from the
+        work plan or the unit led are then computed by the ORM, and the
+        forms' scores read the new lines.
+        """
+        if not forms:
+            return self.browse()
+        self.env["appraisal.form"].flush_model(["criteria_set_id", "company_id"])
+        self.env["appraisal.criterion"].flush_model()
+        columns = dict(
+            COPIED_COLUMNS,
+            create_uid=SQL("%s", self.env.uid),
+            write_uid=SQL("%s", self.env.uid),
+            create_date=SQL("%s", self.env.cr.now()),
+            write_date=SQL("%s", self.env.cr.now()),
+        )
+        self.env.cr.execute(SQL(
+            """
+            INSERT INTO appraisal_form_line (%s)
+            SELECT %s
+              FROM appraisal_form AS form
+              JOIN appraisal_criterion AS criterion ON criterion.set_id = form.criteria_set_id
+             WHERE form.id IN %s
+             ORDER BY form.id, criterion.sequence, criterion.id
+            RETURNING id, auto_source IN %s AND display_type IS NULL
+            """,
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+            SQL(", ").join(columns.values()),
+            tuple(forms.ids),
+            AUTO_SOURCES,
+        ))
+        rows = self.env.cr.fetchall()
+        lines = self.browse([line_id for line_id, __ in rows])
+        # The forms were made with no line in the cache: read them anew, and
+        # recompute what follows from them (the ORM's own notification).
+        forms.invalidate_recordset(["line_ids"])
+        forms.modified(["line_ids"])
+        lines.browse([line_id for line_id, auto in rows if auto]).modified(["auto_source"])
+        return lines
 
     def _copy_criterion_texts(self):
         """Copy the criterion's name and guidance in every language at once.

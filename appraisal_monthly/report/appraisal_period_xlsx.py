@@ -1,4 +1,5 @@
 import io
+import tempfile
 
 from odoo import fields, models
 from odoo.tools import SQL
@@ -43,17 +44,76 @@ class AppraisalPeriod(models.Model):
             "VIÊN CHỨC %s" % when
         )
 
-    def _get_sheet_forms(self, department_ids=None):
-        """The forms of the period the current user may read, in sheet order."""
+    def _period_sheet_ids(self, department_ids=None):
+        """Ids of the period's forms the current user may read, in the
+        sheet's order (unit, then name), read in one query."""
         self.ensure_one()
         domain = [("period_id", "=", self.id), ("state", "!=", "cancelled")]
         if department_ids:
             domain.append(("department_id", "child_of", list(department_ids)))
         # Searched as the user: record rules decide whose rows appear.
-        forms = self.env["appraisal.form"].search(domain)
-        return forms.sorted(
-            lambda f: (f.department_id.complete_name or "", f.employee_id.name or "", f.id)
-        )
+        Form = self.env["appraisal.form"]
+        query = Form._search(domain)
+        Form.flush_model(["department_id", "employee_id"])
+        self.env["hr.employee"].flush_model(["name"])
+        self.env.cr.execute(SQL(
+            """SELECT form.id, form.department_id, COALESCE(employee.name, '')
+                 FROM appraisal_form form
+            LEFT JOIN hr_employee employee ON employee.id = form.employee_id
+                WHERE form.id IN %s""",
+            query.subselect(),
+        ))
+        rows = self.env.cr.fetchall()
+        # The units' full names through the ORM (a stored column on 18.0,
+        # computed on 19.0): a company has few units.
+        departments = self.env["hr.department"].sudo().with_context(active_test=False).browse(
+            sorted({row[1] for row in rows if row[1]}))
+        unit_name = {department.id: department.complete_name or "" for department in departments}
+        rows.sort(key=lambda row: (unit_name.get(row[1], ""), row[2], row[0]))
+        return [row[0] for row in rows]
+
+    def _sheet_section_count(self, form_ids):
+        """The most sections a form of the sheet has (at least one): the
+        sheet's columns, known before its first row is written."""
+        if not form_ids:
+            return 1
+        self.env["appraisal.form.line"].flush_model(["form_id", "sequence", "display_type"])
+        # Each section heading opens a section; lines before the first
+        # heading make one more, unnamed (as _sheet_sections counts them).
+        self.env.cr.execute(SQL(
+            """SELECT COALESCE(max(sections), 0) FROM (
+                   SELECT count(*) FILTER (WHERE display_type = 'line_section')
+                          + max(CASE WHEN display_type IS NULL AND headings_before = 0
+                                     THEN 1 ELSE 0 END) AS sections
+                     FROM (SELECT form_id, display_type,
+                                  count(*) FILTER (WHERE display_type = 'line_section')
+                                      OVER (PARTITION BY form_id ORDER BY sequence, id)
+                                      AS headings_before
+                             FROM appraisal_form_line
+                            WHERE form_id IN %s) AS line
+                 GROUP BY form_id) AS per_form""",
+            tuple(form_ids),
+        ))
+        return max(self.env.cr.fetchone()[0], 1)
+
+    def _period_sheet_rows(self, form_ids, batch_size=1000):
+        """The sheet's forms, a batch at a time, each with its sections;
+        the records of a batch are dropped from the cache before the next
+        (the memory of a batch, not of the company)."""
+        Form = self.env["appraisal.form"]
+        for start in range(0, len(form_ids), batch_size):
+            forms = Form.browse(form_ids[start:start + batch_size])
+            sections = self._sheet_sections(forms)
+            forms.fetch([
+                "employee_id", "job_id", "department_id", "criteria_set_id", "state",
+                "self_score", "manager_score", "final_score", "score_percent", "veto",
+                "rating", "suggested_rating",
+            ])
+            forms.employee_id.fetch(["name", "job_title"])
+            for form in forms:
+                yield form, sections.get(form.id, [])
+            # Nothing is written here: the invalidation has nothing to flush.
+            self.env.invalidate_all()
 
     def _sheet_sections(self, forms):
         """{form id: [(section name, points)]}: signed final scores of the
@@ -97,20 +157,25 @@ class AppraisalPeriod(models.Model):
     def _generate_period_xlsx(self, department_ids=None):
         """The official period sheet (BẢNG TỔNG HỢP) as XLSX bytes.
 
-        Holds only the forms the current user may read.
+        Holds only the forms the current user may read.  Built a batch of
+        forms at a time into a workbook that keeps its rows in a temporary
+        file (constant memory): the sheet of a whole province takes the
+        memory of a batch.
         """
         self.ensure_one()
-        forms = self._get_sheet_forms(department_ids)
-        # Rows are chosen as the user; their details (lines, employee,
-        # department) are then read without per-field access noise.
-        period = self._sheet_lang_env().sudo()
-        forms = forms.with_env(period.env)
-        sections = period._sheet_sections(forms)
-        rows = [{"form": form, "sections": sections.get(form.id, [])} for form in forms]
-        n_sections = max([len(r["sections"]) for r in rows] + [1])
-
+        form_ids = self._period_sheet_ids(department_ids)
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, xc.WORKBOOK_OPTIONS)
+        with tempfile.TemporaryDirectory(prefix="appraisal_sheet_") as tmpdir:
+            workbook = xlsxwriter.Workbook(output, xc.constant_memory_options(tmpdir))
+            # Rows are chosen as the user; their details (lines, employee,
+            # department) are then read without per-field access noise.
+            self._sheet_lang_env().sudo()._write_period_sheet(workbook, form_ids)
+            workbook.close()
+        return output.getvalue()
+
+    def _write_period_sheet(self, workbook, form_ids):
+        period = self
+        n_sections = self._sheet_section_count(form_ids)
         ws = workbook.add_worksheet("Tong hop")
         fmt = xc.make_formats(workbook)
 
@@ -131,41 +196,62 @@ class AppraisalPeriod(models.Model):
                                  period.date_start.strftime("%d/%m/%Y"),
                                  period.date_end.strftime("%d/%m/%Y")))
 
-        # table header: two rows
+        # table header: two rows, written row by row (the columns other than
+        # the sections' merged down over both)
         h1, h2 = row, row + 1
-        for col, label in (
+        merged_down = (
             (0, "STT"), (1, "Họ và tên"), (2, "Chức vụ"), (3, "Đơn vị"),
             (col_self, "Điểm tự chấm"), (col_manager, "Điểm cấp trên chấm"),
             (col_final, "Điểm kết quả"), (col_percent, "Tỷ lệ (%)"),
             (col_level, "Xếp loại"), (col_note, "Ghi chú"),
-        ):
-            xc.merge_text(ws, h1, col, h2, col, label, fmt["header"])
+        )
+        ws.set_row(h1, 30)
+        for col, label in merged_down:
+            xc.write_text(ws, h1, col, label, fmt["header"])
         if n_sections > 1:
             xc.merge_text(ws, h1, col_sec, h1, col_self - 1, "Điểm theo từng phần tiêu chí", fmt["header"])
         else:
             xc.write_text(ws, h1, col_sec, "Điểm theo phần", fmt["header"])
+        ws.set_row(h2, 30)
+        for col, _label in merged_down:
+            ws.write_blank(h2, col, None, fmt["header"])
+            xc.merge_down(ws, h1, col, h2)
         for index in range(n_sections):
             xc.write_text(ws, h2, col_sec + index, "Phần %s" % xc.roman(index + 1), fmt["header"])
-        ws.set_row(h1, 30)
-        ws.set_row(h2, 30)
         row = h2 + 1
 
         counts = dict.fromkeys(xc.RATING_ORDER, 0)
         not_rated = 0
-        for number, data in enumerate(rows, start=1):
-            form = data["form"]
+        total = 0
+        sets = {}  # what the section columns hold, per criteria set
+        for number, (form, sections) in enumerate(
+            self._period_sheet_rows(form_ids), start=1
+        ):
+            total = number
+            sets.setdefault(form.criteria_set_id.id, (form.criteria_set_id.name, sections))
             approved = form.state == "approved"
-            ws.write_number(row, 0, number, fmt["integer"])
             texts = [
                 (1, form.employee_id.name or ""),
                 (2, form.job_id.name or form.employee_id.job_title or ""),
                 (3, form.department_id.name or ""),
             ]
+            notes = []
+            if not (approved and form.rating):
+                notes.append(STATE_NOTES_VI.get(form.state, ""))
+            if form.veto:
+                notes.append("Vi phạm tiêu chí loại trừ")
+            if approved and form.rating != form.suggested_rating:
+                notes.append("Điều chỉnh mức xếp loại")
+            note = "; ".join(n for n in notes if n)
+            # The row's height first: a row in constant memory is written once.
+            ws.set_row(row, xc.row_height(
+                [(text, widths[col]) for col, text in texts + [(col_note, note)]]))
+            ws.write_number(row, 0, number, fmt["integer"])
             for col, text in texts:
                 xc.write_text(ws, row, col, text, fmt["text"])
             for index in range(n_sections):
-                if index < len(data["sections"]):
-                    ws.write_number(row, col_sec + index, data["sections"][index][1], fmt["number"])
+                if index < len(sections):
+                    ws.write_number(row, col_sec + index, sections[index][1], fmt["number"])
                 else:
                     ws.write_blank(row, col_sec + index, None, fmt["text"])
             ws.write_number(row, col_self, form.self_score, fmt["number"])
@@ -175,30 +261,20 @@ class AppraisalPeriod(models.Model):
                 ws.write_blank(row, col_manager, None, fmt["text"])
             ws.write_number(row, col_final, form.final_score, fmt["number"])
             ws.write_number(row, col_percent, form.score_percent / 100.0, fmt["percent"])
-            notes = []
             if approved and form.rating:
                 counts[form.rating] += 1
                 xc.write_text(ws, row, col_level, xc.RATING_LABELS_VI[form.rating], fmt["text"])
             else:
                 not_rated += 1
                 xc.write_text(ws, row, col_level, xc.NOT_RATED_VI, fmt["text"])
-                notes.append(STATE_NOTES_VI.get(form.state, ""))
-            if form.veto:
-                notes.append("Vi phạm tiêu chí loại trừ")
-            if approved and form.rating != form.suggested_rating:
-                notes.append("Điều chỉnh mức xếp loại")
-            note = "; ".join(n for n in notes if n)
             xc.write_text(ws, row, col_note, note, fmt["text"])
-            texts.append((col_note, note))
-            ws.set_row(row, xc.row_height([(text, widths[col]) for col, text in texts]))
             row += 1
-        if not rows:
+        if not total:
             xc.merge_text(ws, row, 0, row, last_col, "Không có phiếu đánh giá nào.", fmt["text_center"])
             row += 1
 
         # counts per level
         row += 1
-        total = len(rows)
         xc.merge_text(ws, row, 1, row, 3, "Tổng hợp xếp loại", fmt["header"])
         xc.write_text(ws, row, 4, "Số người", fmt["header"])
         xc.write_text(ws, row, 5, "Tỷ lệ", fmt["header"])
@@ -217,23 +293,18 @@ class AppraisalPeriod(models.Model):
         row += 2
 
         # what the section columns hold, per criteria set
-        sets = {}
-        for data in rows:
-            sets.setdefault(data["form"].criteria_set_id, data["sections"])
         if sets:
             xc.merge_text(ws, row, 0, row, last_col, "Ghi chú các phần tiêu chí:", fmt["note"])
             row += 1
-            for criteria_set, sections in sets.items():
-                text = "- %s: %s" % (criteria_set.name, "; ".join(
+            for set_name, sections in sets.values():
+                text = "- %s: %s" % (set_name, "; ".join(
                     "Phần %s: %s" % (xc.roman(i + 1), name) for i, (name, _points) in enumerate(sections)
                 ))
-                xc.merge_text(ws, row, 0, row, last_col, text, fmt["note"])
                 ws.set_row(row, xc.row_height([(text, sum(widths))]))
+                xc.merge_text(ws, row, 0, row, last_col, text, fmt["note"])
                 row += 1
             row += 1
 
         xc.write_signatures(ws, fmt, row, last_col, company.city,
                             fields.Date.context_today(self))
         xc.setup_print(ws, h1, h2)
-        workbook.close()
-        return output.getvalue()

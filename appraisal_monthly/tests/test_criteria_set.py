@@ -2,6 +2,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from ..models.appraisal_form_line import COLUMNS_LEFT_EMPTY, COPIED_COLUMNS
 from .common import AppraisalCommon
 
 
@@ -93,3 +94,71 @@ class TestCriteriaSet(AppraisalCommon):
         line.invalidate_recordset()
         self.assertEqual(line.with_context(lang="vi_VN").name, "Kết quả thực hiện nhiệm vụ",
                          "a later edit of the set does not reach the form")
+
+    def test_copied_lines_cover_every_stored_column(self):
+        """The lines of a new form are copied from the criteria in SQL
+        (appraisal_form_line.COPIED_COLUMNS): a stored field added to the
+        line must be placed there, or declared left empty."""
+        Line = self.env["appraisal.form.line"]
+        stored = {
+            name for name, field in Line._fields.items()
+            if field.store and field.column_type
+        }
+        magic = {"id", "create_uid", "create_date", "write_uid", "write_date"}
+        self.assertEqual(stored - magic, set(COPIED_COLUMNS) | COLUMNS_LEFT_EMPTY)
+        self.assertFalse(set(COPIED_COLUMNS) & COLUMNS_LEFT_EMPTY)
+
+    def test_copied_lines_as_the_orm_makes_them(self):
+        """Forms made by HR carry their set's criteria as lines the ORM
+        sees at once, with the values creating them one by one would give."""
+        criteria_set = self.make_set([
+            {"display_type": "line_section", "name": "Section", "sequence": 1},
+            {"name": "Tasks", "max_score": 60, "sequence": 2},
+            {"name": "Extra", "max_score": 5, "kind": "bonus", "sequence": 3},
+            {"name": "Reprimand", "veto": True, "auto_source": "discipline", "sequence": 4},
+            {"name": "Conduct", "max_score": 40, "sequence": 2},
+        ])
+        form = self.env["appraisal.form"].with_user(self.user_hr).create({
+            "employee_id": self.emp_staff2.id, "period_id": self.period.id,
+            "criteria_set_id": criteria_set.id,
+        })
+        # Read in the same transaction, without invalidating anything.
+        self.assertEqual(
+            [(l.name, l.sequence, l.display_type, l.max_score, l.kind, l.veto)
+             for l in form.line_ids],
+            [("Section", 1, "line_section", 0.0, "score", False),
+             ("Tasks", 2, False, 60.0, "score", False),
+             ("Conduct", 2, False, 40.0, "score", False),
+             ("Extra", 3, False, 5.0, "bonus", False),
+             ("Reprimand", 4, False, 0.0, "score", True)],
+        )
+        self.assertEqual(form.line_ids.criterion_id, criteria_set.criterion_ids)
+        self.assertEqual(form.line_ids.form_id, form)
+        self.assertEqual(form.line_ids.company_id, form.company_id)
+        self.assertEqual(form.line_ids.create_uid, self.user_hr)
+        self.assertEqual((form.max_score, form.final_score, form.veto), (100.0, 0.0, False))
+        form.invalidate_recordset()
+        form.line_ids.invalidate_recordset()
+        for line in form.line_ids:
+            self.assertEqual(
+                (line.self_score, line.manager_score, line.final_score, line.final_veto,
+                 line.self_scored, line.manager_scored, line.computed_score,
+                 line.has_computed_score, line.unit_failed_employee_ids.ids),
+                (0.0, 0.0, 0.0, False, False, False, 0.0, False, []),
+            )
+        # Scoring the copied lines moves the form's figures.
+        tasks = form.line_ids.filtered(lambda l: l.name == "Tasks")
+        tasks.with_user(self.user_staff2).self_score = 50
+        self.assertEqual(form.self_score, 50.0)
+
+    def test_copied_unit_result_is_computed(self):
+        """A manager's line filled from the unit led gets its figure when
+        the form is made (the unit's forms already exist)."""
+        leader_form = self.env["appraisal.form"].with_user(self.user_hr).create({
+            "employee_id": self.emp_leader.id, "period_id": self.period.id,
+        })
+        unit_line = leader_form.line_ids.filtered(lambda l: l.auto_source == "unit_result")
+        self.assertTrue(unit_line)
+        # Staff has a form (not yet rated), Staff Two has none: both pending.
+        self.assertEqual(unit_line.unit_pending_count, 2)
+        self.assertTrue(unit_line.computed_provisional)
