@@ -15,11 +15,16 @@ survives the server being killed halfway without duplicating anything.
    again, and reads on until the job is done;
 5. follows the next job of the period, the "your self-assessment is open"
    notices (queued by the generation when it ends), until it is done;
-6. checks: one form per person, one self-assessment to-do per form, no
-   follower twice, the HR officer notified once for each job, and one open
-   notice per form (a message to its employee, e-mailed or in their Inbox,
-   none left pending; the HR officer's own form gets a note, as they
-   send the notices).
+6. approves every form (in SQL: the month's workflow is the benchmark's,
+   not this check's), then as the HR officer presses Publish and follows the
+   publication notices' job, then Recompute Annual Results and follows that
+   job;
+7. checks: one form per person, one self-assessment to-do per form, no
+   follower twice, the HR officer notified once for each job, one open
+   notice and one publication notice per form (a message to its employee,
+   e-mailed or in their Inbox, none left pending; the HR officer's own
+   form gets a note, as they send the notices), and a year's result per
+   person.
 
 The server runs with the README's recommended limits for a multi-worker
 server (``--limit-time-cpu 60 --limit-time-real 120
@@ -140,27 +145,35 @@ def main():
             time.perf_counter() - start, action.get("params", {}).get("message", action)),
             flush=True)
         killed = False
-        last = None
-        while True:
-            state = progress()
-            line = "%s: %s / %s (forms: %s)" % (
-                state["job_kind"] or "done", state["job_done"], state["job_total"],
-                state["form_count"])
-            if line != last:
-                print("  %.1f s  %s" % (time.perf_counter() - start, line), flush=True)
-                last = line
-            if not state["job_kind"]:
-                break
-            if (not killed and args.kill_at and state["job_total"]
-                    and state["job_done"] >= args.kill_at * state["job_total"]):
-                print("  %.1f s  killing the server (SIGKILL to its process group)"
-                      % (time.perf_counter() - start), flush=True)
-                kill_server(server)
-                killed = True
-                server = start_server(args, log)
-                print("  %.1f s  server restarted" % (time.perf_counter() - start), flush=True)
-            time.sleep(1)
-        total = time.perf_counter() - start
+
+        def follow_jobs(kill=False):
+            """Read the period's progress until no job is left; with
+            ``kill``, kill the server once halfway and start it again."""
+            nonlocal server, killed
+            last = None
+            while True:
+                state = progress()
+                line = "%s: %s / %s (forms: %s)" % (
+                    state["job_kind"] or "done", state["job_done"], state["job_total"],
+                    state["form_count"])
+                if line != last:
+                    print("  %.1f s  %s" % (time.perf_counter() - start, line), flush=True)
+                    last = line
+                if not state["job_kind"]:
+                    return
+                if (kill and not killed and args.kill_at and state["job_total"]
+                        and state["job_done"] >= args.kill_at * state["job_total"]):
+                    print("  %.1f s  killing the server (SIGKILL to its process group)"
+                          % (time.perf_counter() - start), flush=True)
+                    kill_server(server)
+                    killed = True
+                    server = start_server(args, log)
+                    print("  %.1f s  server restarted" % (time.perf_counter() - start),
+                          flush=True)
+                time.sleep(1)
+
+        follow_jobs(kill=True)
+        generated = time.perf_counter() - start
 
         registry = odoo.modules.registry.Registry(args.db)
         with registry.cursor() as cr:
@@ -179,12 +192,6 @@ def main():
                           WHERE res_model = 'appraisal.form' GROUP BY 1, 2
                           HAVING count(*) > 1) d""")
             checks["followers_twice"] = cr.fetchone()[0]
-            cr.execute("""SELECT count(*) FROM mail_message m
-                           JOIN mail_message_res_partner_rel r ON r.mail_message_id = m.id
-                           JOIN res_users u ON u.partner_id = r.res_partner_id
-                          WHERE m.model = 'appraisal.period' AND m.res_id = %s
-                            AND u.login = %s""", [period_id, login])
-            checks["notices_to_hr"] = cr.fetchone()[0]
             # The open notices: a message of each form to its employee,
             # with its notification (an e-mail queued, or the Inbox).
             cr.execute("""SELECT count(DISTINCT m.id), count(DISTINCT m.res_id),
@@ -208,18 +215,73 @@ def main():
             cr.execute("SELECT count(*) FROM appraisal_form WHERE period_id = %s"
                        " AND open_notice_pending", [period_id])
             checks["notices_pending"] = cr.fetchone()[0]
+        odoo.sql_db.close_all()
+        print("  %.1f s  generation and its notices checked: %s" % (
+            time.perf_counter() - start, checks), flush=True)
+
+        # Every form approved at once (the month's workflow is measured by
+        # the benchmark), then Publish and Recompute Annual Results as HR.
+        registry = odoo.modules.registry.Registry(args.db)
+        with registry.cursor() as cr:
+            cr.execute("""UPDATE appraisal_form
+                             SET state = 'approved', rating = 'completed',
+                                 suggested_rating = 'completed', date_approved = now()
+                           WHERE period_id = %s""", [period_id])
+        odoo.sql_db.close_all()
+        step = time.perf_counter()
+        call("appraisal.period", "action_publish", [period_id])
+        print("  %.1f s  Publish answered in %.1f s" % (
+            time.perf_counter() - start, time.perf_counter() - step), flush=True)
+        follow_jobs()
+        step = time.perf_counter()
+        call("appraisal.period", "action_recompute_annual_results", [period_id])
+        print("  %.1f s  Recompute Annual Results answered in %.1f s" % (
+            time.perf_counter() - start, time.perf_counter() - step), flush=True)
+        follow_jobs()
+        total = time.perf_counter() - start
+
+        registry = odoo.modules.registry.Registry(args.db)
+        with registry.cursor() as cr:
+            cr.execute("""SELECT count(*) FROM mail_message m
+                           JOIN mail_message_res_partner_rel r ON r.mail_message_id = m.id
+                           JOIN res_users u ON u.partner_id = r.res_partner_id
+                          WHERE m.model = 'appraisal.period' AND m.res_id = %s
+                            AND u.login = %s""", [period_id, login])
+            checks["notices_to_hr"] = cr.fetchone()[0]
+            # Publication: one more notice of each form to its employee.
+            cr.execute("""SELECT count(*) FILTER (WHERE told = 2), count(*) FILTER (WHERE told > 2)
+                            FROM (SELECT m.res_id, count(DISTINCT m.id) AS told
+                                    FROM mail_message m
+                                    JOIN appraisal_form f ON f.id = m.res_id
+                                    JOIN mail_message_res_partner_rel r
+                                      ON r.mail_message_id = m.id
+                                   WHERE m.model = 'appraisal.form' AND f.period_id = %s
+                                     AND m.message_type = 'comment'
+                                GROUP BY m.res_id) AS per_form""", [period_id])
+            checks["forms_told_published"], checks["forms_told_too_often"] = cr.fetchone()
+            cr.execute("SELECT state FROM appraisal_period WHERE id = %s", [period_id])
+            checks["period_state"] = cr.fetchone()[0]
+            cr.execute("""SELECT count(*), count(DISTINCT employee_id) FROM appraisal_summary
+                           WHERE company_id = %s AND period_type = 'year'""", [company_id])
+            checks["year_results"], checks["people_with_a_year_result"] = cr.fetchone()
         with open(log.name) as log_text:
             checks["workers_killed_by_a_limit"] = sum(
                 1 for line in log_text
                 if "CPU time limit" in line or "virtual real time limit" in line
                 or "Worker (" in line and "timeout" in line)
-        print("Done in %.0f s%s: %s" % (total, " (server killed once)" if killed else "", checks))
+        print("Done in %.0f s (generation and its notices %.0f s)%s: %s" % (
+            total, generated, " (server killed once)" if killed else "", checks))
         ok = (checks["forms"] == checks["people_with_a_form"] == checks["people"]
               and checks["todos"] == checks["forms_with_a_todo"] == checks["forms"]
-              and not checks["followers_twice"] and checks["notices_to_hr"] == 2
+              and not checks["followers_twice"] and checks["notices_to_hr"] == 4
               and checks["open_notices"] == checks["forms_told"]
               == checks["notices_delivered"] == checks["forms"] - checks["own_forms"]
               and not checks["notices_pending"]
+              and checks["forms_told_published"] == checks["forms"] - checks["own_forms"]
+              and not checks["forms_told_too_often"]
+              and checks["period_state"] == "published"
+              and checks["year_results"] == checks["people_with_a_year_result"]
+              == checks["people"]
               and not checks["workers_killed_by_a_limit"])
         print("OK" if ok else "FAILED")
         return 0 if ok else 1

@@ -461,10 +461,15 @@ class AppraisalPeriod(models.Model):
     def _after_transition(self, action, previous_states=None):
         """What follows a step of the period, called by name."""
         if action == "open":
-            self.form_ids._schedule_self_assessments()
-            # Forms made before the period opened: their employees are told
-            # now (forms made later are told when they are created).
+            # Forms made before the period opened: their employees get their
+            # to-do and are told now (forms made later, when they are
+            # created).  Forms handed to the period's job (a province's)
+            # get their to-dos with their notices, batch by batch (see
+            # _job_notify_batch).
             self.form_ids._queue_open_notices()
+            self.filtered(
+                lambda period: period.job_kind != "notify"
+            ).form_ids._schedule_self_assessments()
         elif action == "publish":
             forms = self.env["appraisal.form"].sudo().search(
                 [("period_id", "in", self.ids), ("state", "=", "approved")]

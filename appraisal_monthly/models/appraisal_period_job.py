@@ -316,6 +316,9 @@ class AppraisalPeriod(models.Model):
         that sends them: after a crash, the job resumes with the next
         batch, and nobody is told twice."""
         forms = self.sudo().job_form_ids[:batch_size]
+        # A period opened with its forms already made: their to-dos come
+        # with the notices (forms made in an open period have theirs).
+        forms.with_env(self.env)._schedule_self_assessments()
         forms.with_env(self.env)._send_open_notices_now()
         with workflow_writing(self.sudo()) as period:
             period.write({"job_form_ids": [Command.unlink(form.id) for form in forms]})

@@ -147,9 +147,29 @@ class TestBackgroundJobs(AppraisalCommon):
         april.with_user(self.user_hr).action_open()
         self.assertEqual(april.job_kind, "notify")
         self.assertEqual(april.job_total, len(forms))
+        # The self-assessment to-dos come with the notices, batch by batch:
+        # none is made in the request.
+        todos = self.env["mail.activity"].search(
+            [("res_model", "=", "appraisal.form"), ("res_id", "in", forms.ids)])
+        self.assertFalse(todos)
+        self.Period._cron_run_jobs(batch_size=2)
+        batch = forms.filtered(lambda f: not f.open_notice_pending)
+        self.assertEqual(len(batch), 2)
+        todos = self.env["mail.activity"].search(
+            [("res_model", "=", "appraisal.form"), ("res_id", "in", forms.ids)])
+        self.assertEqual(sorted(todos.mapped("res_id")),
+                         sorted(batch.filtered(lambda f: f.employee_id.user_id).ids),
+                         "the to-dos of the batch's forms only")
         self._run_jobs()
         self.assertFalse(april.job_kind)
         self.assertFalse(forms.filtered("open_notice_pending"))
+        todos = self.env["mail.activity"].search(
+            [("res_model", "=", "appraisal.form"), ("res_id", "in", forms.ids)])
+        with_user = forms.filtered(lambda f: f.employee_id.user_id)
+        self.assertEqual(sorted(todos.mapped("res_id")), sorted(with_user.ids),
+                         "one to-do a form whose employee has a user")
+        self.assertEqual(todos.activity_type_id, self.env.ref(
+            "appraisal_monthly.mail_activity_type_appraisal_self"))
 
     def test_generation_resumes_without_duplicates(self):
         self._request_generation()
