@@ -52,25 +52,7 @@ class AppraisalPeriod(models.Model):
         if department_ids:
             domain.append(("department_id", "child_of", list(department_ids)))
         # Searched as the user: record rules decide whose rows appear.
-        Form = self.env["appraisal.form"]
-        query = Form._search(domain)
-        Form.flush_model(["department_id", "employee_id"])
-        self.env["hr.employee"].flush_model(["name"])
-        self.env.cr.execute(SQL(
-            """SELECT form.id, form.department_id, COALESCE(employee.name, '')
-                 FROM appraisal_form form
-            LEFT JOIN hr_employee employee ON employee.id = form.employee_id
-                WHERE form.id IN %s""",
-            query.subselect(),
-        ))
-        rows = self.env.cr.fetchall()
-        # The units' full names through the ORM (a stored column on 18.0,
-        # computed on 19.0): a company has few units.
-        departments = self.env["hr.department"].sudo().with_context(active_test=False).browse(
-            sorted({row[1] for row in rows if row[1]}))
-        unit_name = {department.id: department.complete_name or "" for department in departments}
-        rows.sort(key=lambda row: (unit_name.get(row[1], ""), row[2], row[0]))
-        return [row[0] for row in rows]
+        return xc.ids_in_sheet_order(self.env["appraisal.form"], domain)
 
     def _sheet_section_count(self, form_ids):
         """The most sections a form of the sheet has (at least one): the

@@ -51,24 +51,7 @@ class AppraisalSummary(models.Model):
         ]
         if department_ids:
             domain.append(("department_id", "child_of", list(department_ids)))
-        query = self._search(domain)
-        self.flush_model(["department_id", "employee_id"])
-        self.env["hr.employee"].flush_model(["name"])
-        self.env.cr.execute(SQL(
-            """SELECT summary.id, summary.department_id, COALESCE(employee.name, '')
-                 FROM appraisal_summary summary
-            LEFT JOIN hr_employee employee ON employee.id = summary.employee_id
-                WHERE summary.id IN %s""",
-            query.subselect(),
-        ))
-        rows = self.env.cr.fetchall()
-        # The units' full names through the ORM (a stored column on 18.0,
-        # computed on 19.0): a company has few units.
-        departments = self.env["hr.department"].sudo().with_context(active_test=False).browse(
-            sorted({row[1] for row in rows if row[1]}))
-        unit_name = {department.id: department.complete_name or "" for department in departments}
-        rows.sort(key=lambda row: (unit_name.get(row[1], ""), row[2], row[0]))
-        return [row[0] for row in rows]
+        return xlsx_common.ids_in_sheet_order(self, domain)
 
     @api.model
     def _annual_sheet_rows(self, year, company, department_ids=None, batch_size=1000):

@@ -5,6 +5,7 @@ administrative layout: organisation name upper-left, national heading
 upper-right, a centred title, the table, then the date line and the
 signature blocks.  The official texts are fixed Vietnamese.
 """
+from odoo.tools import SQL
 
 RATING_LABELS_VI = {
     "excellent": "Hoàn thành xuất sắc nhiệm vụ",
@@ -189,3 +190,29 @@ def row_height(cells, line_height=16, min_lines=1):
         count = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
         lines = max(lines, count)
     return line_height * lines
+
+
+def ids_in_sheet_order(model, domain):
+    """Ids of the records of ``model`` (with an employee and a unit) that
+    match ``domain`` and the current user may read, in a sheet's order:
+    unit, then name.  Read in one query, so that a sheet of a whole
+    province is then read a batch at a time."""
+    env = model.env
+    query = model._search(domain)
+    model.flush_model(["department_id", "employee_id"])
+    env["hr.employee"].flush_model(["name"])
+    env.cr.execute(SQL(
+        """SELECT record.id, record.department_id, COALESCE(employee.name, '')
+             FROM %s record
+        LEFT JOIN hr_employee employee ON employee.id = record.employee_id
+            WHERE record.id IN %s""",
+        SQL.identifier(model._table), query.subselect(),
+    ))
+    rows = env.cr.fetchall()
+    # The units' full names through the ORM (a stored column on 18.0,
+    # computed on 19.0): a company has few units.
+    departments = env["hr.department"].sudo().with_context(active_test=False).browse(
+        sorted({row[1] for row in rows if row[1]}))
+    unit_name = {department.id: department.complete_name or "" for department in departments}
+    rows.sort(key=lambda row: (unit_name.get(row[1], ""), row[2], row[0]))
+    return [row[0] for row in rows]
