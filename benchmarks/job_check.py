@@ -28,8 +28,9 @@ survives the server being killed halfway without duplicating anything.
 
 The server runs with the README's recommended limits for a multi-worker
 server (``--limit-time-cpu 60 --limit-time-real 120
---limit-time-real-cron 300``); the log is checked for a worker killed by a
-limit.
+--limit-time-real-cron 300 --limit-memory-soft 2147483648
+--limit-memory-hard 2684354560``); the log is checked for a worker killed
+or recycled by a limit.
 
 The database is dropped at the end unless ``--keep-db``.
 """
@@ -58,6 +59,8 @@ def start_server(args, log):
         "--http-port", str(args.port), "--http-interface", "127.0.0.1",
         "--workers", "2", "--max-cron-threads", "1",
         "--limit-time-real", "120", "--limit-time-cpu", "60", "--limit-time-real-cron", "300",
+        # Odoo's defaults, as the README recommends them: said explicitly.
+        "--limit-memory-soft", "2147483648", "--limit-memory-hard", "2684354560",
         "--log-level", "info", "--no-database-list",
     ]
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
@@ -268,7 +271,8 @@ def main():
             checks["workers_killed_by_a_limit"] = sum(
                 1 for line in log_text
                 if "CPU time limit" in line or "virtual real time limit" in line
-                or "Worker (" in line and "timeout" in line)
+                or "Worker (" in line and "timeout" in line
+                or "virtual memory limit" in line)
         print("Done in %.0f s (generation and its notices %.0f s)%s: %s" % (
             total, generated, " (server killed once)" if killed else "", checks))
         ok = (checks["forms"] == checks["people_with_a_form"] == checks["people"]
